@@ -1,0 +1,82 @@
+//! The `parallax` binary: parses flags, shows progress, prints the summary, picks the
+//! exit code. All analysis lives in the library crates.
+
+mod progress;
+mod summary;
+
+use anyhow::Context;
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
+
+/// Parallax: a corroboration engine for news.
+#[derive(Parser)]
+#[command(version, about)]
+struct Args {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Analyse articles (files or folders) and write the JSONL export.
+    Analyze {
+        /// Files or folders: .txt, .html/.htm (optionally .gz), .jsonl, .warc(.gz), .xml feeds.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Folder the export is written to.
+        #[arg(long, default_value = "parallax-out")]
+        out: PathBuf,
+        /// Worker threads (default: all cores).
+        #[arg(long)]
+        threads: Option<usize>,
+        /// Do not draw progress bars.
+        #[arg(long)]
+        quiet: bool,
+    },
+}
+
+fn main() -> ExitCode {
+    tracing_subscriber::fmt()
+        .with_env_filter(tracing_subscriber::EnvFilter::from_env("PARALLAX_LOG"))
+        .with_writer(std::io::stderr)
+        .init();
+    match run(Args::parse()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("parallax: {err:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(args: Args) -> anyhow::Result<()> {
+    match args.command {
+        Command::Analyze {
+            paths,
+            out,
+            threads,
+            quiet,
+        } => {
+            for path in &paths {
+                anyhow::ensure!(path.exists(), "{}: no such file or folder", path.display());
+            }
+            if let Some(threads) = threads {
+                rayon_threads(threads)?;
+            }
+            let started = Instant::now();
+            let observer = progress::Bars::new(quiet);
+            let analysis = parallax_pipeline::analyze_paths(&paths, &observer);
+            observer.finish();
+            let counts = parallax_store::write_export(&out, &analysis)
+                .with_context(|| format!("writing the export to {}", out.display()))?;
+            summary::print(&analysis, &counts, &out, started.elapsed());
+            Ok(())
+        }
+    }
+}
+
+fn rayon_threads(threads: usize) -> anyhow::Result<()> {
+    parallax_pipeline::set_threads(threads).context("setting the number of threads")
+}

@@ -1,0 +1,161 @@
+//! Runs the stages in order: read → extract → language → quotes (parallel, per article),
+//! then entity resolution, reuse, stories (online, in time order) and claims (per corpus).
+//!
+//! Entry points: [`analyze_paths`] for files and folders, [`analyze_documents`] for
+//! documents already read. Progress goes to an [`Observer`] so the caller decides how to
+//! show it; problems with single documents land in [`Analysis::problems`] and never stop
+//! the run.
+
+use parallax_core::{Analysis, Article, Problem, RawDocument};
+use rayon::prelude::*;
+use std::path::PathBuf;
+
+/// Receives progress events; the CLI draws them as progress bars.
+pub trait Observer: Sync {
+    /// A stage starts, with the number of items it will process.
+    fn stage(&self, name: &'static str, total: u64);
+    /// `n` more items of the current stage are done.
+    fn advance(&self, n: u64);
+}
+
+/// An observer that shows nothing.
+pub struct Silent;
+
+impl Observer for Silent {
+    fn stage(&self, _: &'static str, _: u64) {}
+    fn advance(&self, _: u64) {}
+}
+
+/// Reads every file under `paths` and analyses the documents.
+pub fn analyze_paths(paths: &[PathBuf], observer: &dyn Observer) -> Analysis {
+    let files = parallax_ingest::collect_inputs(paths);
+    observer.stage("read", files.len() as u64);
+    let per_file: Vec<_> = files
+        .par_iter()
+        .map(|path| {
+            let docs = parallax_ingest::read_file(path);
+            observer.advance(1);
+            docs
+        })
+        .collect();
+    let mut docs = Vec::new();
+    let mut problems = Vec::new();
+    for (path, results) in files.iter().zip(per_file) {
+        for result in results {
+            match result {
+                Ok(doc) => docs.push(doc),
+                Err(err) => problems.push(Problem {
+                    source: path.display().to_string(),
+                    reason: error_chain(&err),
+                }),
+            }
+        }
+    }
+    let mut analysis = analyze_documents(docs, observer);
+    problems.append(&mut analysis.problems);
+    analysis.problems = problems;
+    analysis
+}
+
+/// Analyses documents already read, in their given order.
+pub fn analyze_documents(docs: Vec<RawDocument>, observer: &dyn Observer) -> Analysis {
+    let mut analysis = Analysis::default();
+
+    observer.stage("extract", docs.len() as u64);
+    let extracted: Vec<_> = docs
+        .par_iter()
+        .map(|doc| {
+            let out = parallax_extract::extract(doc);
+            observer.advance(1);
+            out
+        })
+        .collect();
+    let mut seen = std::collections::HashSet::new();
+    for (doc, result) in docs.iter().zip(extracted) {
+        match result {
+            Ok(extracted) => {
+                for warning in extracted.warnings {
+                    tracing::debug!(source = %doc.source, "{warning}");
+                }
+                // The same file named twice gives the same id; keep it once.
+                if seen.insert(extracted.article.id) {
+                    analysis.articles.push(extracted.article);
+                }
+            }
+            Err(err) => analysis.problems.push(Problem {
+                source: doc.source.clone(),
+                reason: error_chain(&err),
+            }),
+        }
+    }
+    drop(docs);
+    sort_for_stream(&mut analysis.articles);
+
+    observer.stage("language + quotes", analysis.articles.len() as u64);
+    let per_article: Vec<_> = analysis
+        .articles
+        .par_iter()
+        .map(|article| {
+            let mentions = parallax_language::analyze(article);
+            let quotes = parallax_quotes::find_quotes(article, &mentions);
+            observer.advance(1);
+            (mentions, quotes)
+        })
+        .collect();
+    (analysis.mentions, analysis.quotes) = per_article.into_iter().unzip();
+    analysis.entities = parallax_language::resolve_entities(&analysis.articles, &analysis.mentions);
+
+    observer.stage("reuse", analysis.articles.len() as u64);
+    (analysis.reuse, analysis.provenance) = parallax_reuse::detect_reuse(&analysis.articles);
+    observer.advance(analysis.articles.len() as u64);
+
+    observer.stage("stories", analysis.articles.len() as u64);
+    (analysis.assignments, analysis.stories) =
+        parallax_stories::cluster(&analysis.articles, &analysis.mentions);
+    observer.advance(analysis.articles.len() as u64);
+
+    observer.stage("claims", analysis.stories.len() as u64);
+    analysis.claims = parallax_claims::align_claims(&analysis);
+    observer.advance(analysis.stories.len() as u64);
+    analysis
+}
+
+/// Orders articles as a stream: dated ones by date, undated ones keep their input
+/// position relative to each other. The sort is stable so runs are deterministic.
+fn sort_for_stream(articles: &mut [Article]) {
+    // Undated articles inherit the date of the last dated article before them, so they
+    // stay where the input put them in the stream.
+    let mut last = None;
+    let keys: Vec<_> = articles
+        .iter()
+        .map(|a| {
+            if a.published.is_some() {
+                last = a.published;
+            }
+            a.published.or(last)
+        })
+        .collect();
+    let mut order: Vec<usize> = (0..articles.len()).collect();
+    order.sort_by_key(|&i| keys[i]);
+    let sorted: Vec<Article> = order.iter().map(|&i| articles[i].clone()).collect();
+    articles.clone_from_slice(&sorted);
+}
+
+/// Renders an error and its causes on one line.
+pub fn error_chain(err: &dyn std::error::Error) -> String {
+    let mut text = err.to_string();
+    let mut source = err.source();
+    while let Some(cause) = source {
+        text.push_str(": ");
+        text.push_str(&cause.to_string());
+        source = cause.source();
+    }
+    text
+}
+
+/// Sets the number of worker threads for all parallel stages; call before any run.
+pub fn set_threads(threads: usize) -> Result<(), rayon::ThreadPoolBuildError> {
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build_global()
+}
