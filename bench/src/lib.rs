@@ -1,1 +1,0 @@
-//! Shared helpers for the bench binaries (scorers, table printing).
