@@ -1,0 +1,95 @@
+//! One bad document never aborts a corpus: each is named with a reason, and the good
+//! ones are still analysed and exported.
+
+use std::io::Write;
+use std::process::Command;
+
+fn gzip(bytes: &[u8]) -> Vec<u8> {
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    encoder.write_all(bytes).unwrap();
+    encoder.finish().unwrap()
+}
+
+#[test]
+fn bad_files_are_reported_by_name_and_the_rest_is_analysed() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    std::fs::create_dir(&input).unwrap();
+    let good =
+        "Harbour talks resume\n\nThe harbour authority said on Monday that talks would resume.\n\n\
+                “We are ready,” said the chair.\n";
+    std::fs::write(input.join("a-good.txt"), good).unwrap();
+    std::fs::write(
+        input.join("b-binary.txt"),
+        [0u8, 1, 2, 3, 0xff, 0, 7, 8].repeat(64),
+    )
+    .unwrap();
+    std::fs::write(input.join("c-empty.txt"), "  \n").unwrap();
+    std::fs::write(
+        input.join("d-latin1.txt"),
+        b"Caf\xe9 owners said prices rose.\n",
+    )
+    .unwrap();
+    let mut truncated = gzip(b"<html><body><p>A page that is cut short.</p></body></html>");
+    truncated.truncate(truncated.len() / 2);
+    std::fs::write(input.join("e-truncated.html.gz"), truncated).unwrap();
+    std::fs::write(
+        input.join("f-records.jsonl"),
+        "{\"url\": \"https://example.test/one\", \"outlet\": \"Example Times\", \"text\": \"The council said the bridge will reopen.\"}\n\
+         {not json}\n\
+         {\"url\": \"https://example.test/three\", \"title\": \"No text\"}\n",
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+
+    let run = Command::new(env!("CARGO_BIN_EXE_parallax"))
+        .args(["analyze", "--quiet", "--out"])
+        .arg(&out)
+        .arg(&input)
+        .output()
+        .expect("parallax runs");
+    let stdout = String::from_utf8_lossy(&run.stdout);
+    assert!(run.status.success(), "exit {:?}: {stdout}", run.status);
+
+    for (file, reason) in [
+        ("b-binary.txt", "binary"),
+        ("c-empty.txt", "empty"),
+        ("d-latin1.txt", "UTF-8"),
+        ("e-truncated.html.gz", "gzip"),
+        ("f-records.jsonl", "record 2"),
+        ("f-records.jsonl", "record 3"),
+    ] {
+        assert!(
+            stdout
+                .lines()
+                .any(|l| l.contains(file) && l.contains(reason)),
+            "{file} not reported with {reason:?}:\n{stdout}"
+        );
+    }
+    let articles = std::fs::read_to_string(out.join("articles.jsonl")).unwrap();
+    let sources: Vec<String> = articles
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).unwrap()["source"]
+                .as_str()
+                .unwrap()
+                .to_owned()
+        })
+        .collect();
+    assert_eq!(sources.len(), 2, "{sources:?}");
+    assert!(sources.iter().any(|s| s.ends_with("a-good.txt")));
+    assert!(sources.contains(&"https://example.test/one".to_owned()));
+    let problems = std::fs::read_to_string(out.join("problems.jsonl")).unwrap();
+    assert_eq!(problems.lines().count(), 6, "{problems}");
+}
+
+#[test]
+fn a_missing_path_is_an_error_naming_it() {
+    let run = Command::new(env!("CARGO_BIN_EXE_parallax"))
+        .args(["analyze", "--quiet", "/no/such/folder"])
+        .output()
+        .expect("parallax runs");
+    assert!(!run.status.success());
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(stderr.contains("/no/such/folder"), "{stderr}");
+}
