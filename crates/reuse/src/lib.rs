@@ -1,16 +1,164 @@
 //! Text reuse between articles and the provenance it implies.
+//!
+//! [`detect_reuse`] runs in four steps:
+//!
+//! 1. per article, in parallel: words ([`tokens`]), word 5-gram shingles, a MinHash
+//!    signature ([`minhash`]) and winnowed fingerprints ([`fingerprint`]);
+//! 2. in arrival order: each article queries the LSH bands (near-duplicates) and the
+//!    fingerprint index (one shared sentence is enough), then is inserted. No step
+//!    compares all pairs, and capped buckets keep the cost per article flat;
+//! 3. per candidate pair, in parallel: passage alignment ([`align`]) down to one
+//!    sentence, with code-point spans in both bodies; passages that sit inside
+//!    quotation marks in both bodies are quotes of the same speaker, not copying;
+//! 4. direction and provenance ([`provenance`]): wire credits and datelines
+//!    ([`wire`]), then publication dates, then arrival order decide who copied whom;
+//!    each article gets an origin and an independence key shared by all copies.
 
-use parallax_core::{Article, OriginKind, Provenance, ReuseLink};
+pub mod align;
+pub mod fingerprint;
+pub mod minhash;
+pub mod provenance;
+mod quotes;
+pub mod tokens;
+pub mod wire;
 
-/// Finds reuse links among `articles` and each article's provenance (same order).
-pub fn detect_reuse(articles: &[Article]) -> (Vec<ReuseLink>, Vec<Provenance>) {
-    let provenance = articles
-        .iter()
-        .map(|a| Provenance {
-            article: a.id,
-            origin: OriginKind::Original,
-            independence_key: a.outlet.clone().unwrap_or_else(|| a.id.to_string()),
-        })
+pub use provenance::{copy_families, CopyFamily};
+
+use minhash::{estimate_jaccard, LshIndex, MinHasher, Signature};
+use parallax_core::{Article, Provenance, ReuseLink};
+use provenance::{Facts, Incoming};
+use rayon::prelude::*;
+use std::collections::HashMap;
+
+/// Words per shingle for MinHash and fingerprints.
+pub const SHINGLE_WORDS: usize = 5;
+/// Most earlier articles aligned against each new one.
+const MAX_CANDIDATES: usize = 24;
+
+struct Sketch {
+    signature: Signature,
+    fingerprints: Vec<u64>,
+}
+
+fn sketch(hasher: &MinHasher, article: &Article) -> Sketch {
+    let words = tokens::words(&article.body);
+    let shingles = tokens::shingles(&words, SHINGLE_WORDS);
+    Sketch {
+        signature: hasher.signature(&shingles),
+        fingerprints: fingerprint::winnow(&shingles),
+    }
+}
+
+/// Candidate pairs `(earlier, later)` by stream position, found through the indexes.
+fn candidate_pairs(sketches: &[Sketch]) -> Vec<(usize, usize)> {
+    let mut lsh = LshIndex::default();
+    let mut prints = fingerprint::FingerprintIndex::default();
+    let mut found = Vec::new();
+    let mut votes: HashMap<u32, u32> = HashMap::new();
+    let mut pairs = Vec::new();
+    for (i, s) in sketches.iter().enumerate() {
+        let id = i as u32;
+        found.clear();
+        votes.clear();
+        lsh.query_then_insert(id, &s.signature, &mut found);
+        // A band hit says "near-duplicate": weigh it above single fingerprints.
+        for &j in &found {
+            *votes.entry(j).or_default() += 4;
+        }
+        found.clear();
+        prints.query_then_insert(id, &s.fingerprints, &mut found);
+        for &j in &found {
+            *votes.entry(j).or_default() += 1;
+        }
+        let mut ranked: Vec<(u32, u32)> = votes.iter().map(|(&j, &v)| (v, j)).collect();
+        ranked.sort_unstable_by(|a, b| b.cmp(a));
+        pairs.extend(
+            ranked
+                .into_iter()
+                .take(MAX_CANDIDATES)
+                .map(|(_, j)| (j as usize, i)),
+        );
+    }
+    pairs
+}
+
+/// A link found between two articles, before provenance is decided.
+struct Found {
+    source: usize,
+    target: usize,
+    link: ReuseLink,
+    coverage: f32,
+}
+
+fn align_pair(
+    articles: &[Article],
+    facts: &[Facts],
+    sketches: &[Sketch],
+    earlier: usize,
+    later: usize,
+) -> Option<Found> {
+    let (source, target) = if provenance::later_is_source(
+        (&articles[earlier], &facts[earlier]),
+        (&articles[later], &facts[later]),
+    ) {
+        (later, earlier)
+    } else {
+        (earlier, later)
+    };
+    let (sa, ta) = (&articles[source], &articles[target]);
+    let (sw, tw) = (tokens::words(&sa.body), tokens::words(&ta.body));
+    let (sc, tc): (Vec<char>, Vec<char>) = (sa.body.chars().collect(), ta.body.chars().collect());
+    let (sq, tq) = (quotes::QuoteMask::new(&sc), quotes::QuoteMask::new(&tc));
+    let passages: Vec<_> = align::align(&sw, &sc, &tw, &tc)
+        .into_iter()
+        .filter(|p| !(sq.mostly_quoted(p.source) && tq.mostly_quoted(p.target)))
         .collect();
-    (Vec::new(), provenance)
+    if passages.is_empty() {
+        return None;
+    }
+    let matched: usize = passages.iter().map(|p| p.matched_words).sum();
+    let coverage = matched as f32 / tw.len().max(1) as f32;
+    Some(Found {
+        source,
+        target,
+        coverage,
+        link: ReuseLink {
+            source: sa.id,
+            target: ta.id,
+            similarity: estimate_jaccard(&sketches[source].signature, &sketches[target].signature),
+            passages: passages.into_iter().map(|p| p.pair()).collect(),
+        },
+    })
+}
+
+/// Finds reuse links among `articles` (in stream order) and each article's provenance
+/// (same order).
+pub fn detect_reuse(articles: &[Article]) -> (Vec<ReuseLink>, Vec<Provenance>) {
+    let hasher = MinHasher::default();
+    let sketches: Vec<Sketch> = articles.par_iter().map(|a| sketch(&hasher, a)).collect();
+    let facts: Vec<Facts> = articles.par_iter().map(Facts::of).collect();
+    let pairs = candidate_pairs(&sketches);
+    let found: Vec<Found> = pairs
+        .par_iter()
+        .filter_map(|&(e, l)| align_pair(articles, &facts, &sketches, e, l))
+        .collect();
+    let mut best: Vec<Option<Incoming>> = vec![None; articles.len()];
+    for f in &found {
+        let better = match best[f.target] {
+            None => true,
+            // Ties go to the source that came first: the root of a copy chain.
+            Some(b) => {
+                f.coverage > b.coverage + 1e-6
+                    || (f.coverage + 1e-6 >= b.coverage && f.source < b.source)
+            }
+        };
+        if better {
+            best[f.target] = Some(Incoming {
+                source: f.source,
+                coverage: f.coverage,
+            });
+        }
+    }
+    let provenance = provenance::provenance(articles, &facts, &best);
+    (found.into_iter().map(|f| f.link).collect(), provenance)
 }
