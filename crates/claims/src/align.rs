@@ -1,0 +1,238 @@
+//! Aligning one story's candidate sentences into claims.
+//!
+//! Two sentences of different articles *agree* when their content words and entities
+//! match closely (TF-IDF cosine, IDF over the story's candidates, figures left out), or
+//! when they share a figure and part of their frame. They *conflict* when their frames
+//! match but a figure, a date or the polarity differs. Agreeing sentences are merged,
+//! strongest pair first, into clusters that hold at most one sentence per article and
+//! no conflicting pair.
+
+use crate::facts::SentenceFacts;
+use crate::figures::Figure;
+use std::collections::{BTreeMap, HashMap};
+
+/// Cosine above which two sentences state the same claim.
+pub const AGREE_COSINE: f32 = 0.5;
+/// Cosine above which two sentences sharing a figure state the same claim.
+pub const AGREE_WITH_FIGURE_COSINE: f32 = 0.25;
+/// Cosine above which two sentences share a frame, so that a different figure or date
+/// is a contradiction rather than another claim.
+pub const CONFLICT_COSINE: f32 = 0.45;
+/// Cosine above which opposite polarity is a contradiction (higher: negation words are
+/// common and a loose match would flag unrelated sentences).
+pub const NEGATION_COSINE: f32 = 0.6;
+/// Entities weigh more than words: they name who and where.
+const ENTITY_WEIGHT: f32 = 1.5;
+
+/// How two sentences relate.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Relation {
+    /// Same claim.
+    Agree(f32),
+    /// Same frame, different figure, date or polarity.
+    Conflict,
+}
+
+/// The clusters and conflicts of one story.
+#[derive(Debug, Default)]
+pub struct Alignment {
+    /// Clusters of sentence indexes, each sorted.
+    pub clusters: Vec<Vec<usize>>,
+    /// `cluster_of[s]` is the cluster of sentence `s`.
+    pub cluster_of: Vec<usize>,
+    /// Sentence pairs that conflict.
+    pub conflicts: Vec<(usize, usize)>,
+    /// Sentences with an agreeing partner outside their cluster (a repeat in one
+    /// article, or a link the constraints refused).
+    pub linked: Vec<bool>,
+    /// Pair similarities that agreed, for picking representatives.
+    pub agree: HashMap<(usize, usize), f32>,
+}
+
+/// Sparse TF-IDF vectors of the sentences, normalised to unit length.
+fn vectors(sentences: &[SentenceFacts]) -> Vec<Vec<(String, f32)>> {
+    let mut df: HashMap<&str, u32> = HashMap::new();
+    for s in sentences {
+        for t in s.terms.iter().chain(&s.entities) {
+            *df.entry(t.as_str()).or_default() += 1;
+        }
+    }
+    let n = sentences.len() as f32;
+    sentences
+        .iter()
+        .map(|s| {
+            let mut v: Vec<(String, f32)> = s
+                .terms
+                .iter()
+                .map(|t| (t, 1.0))
+                .chain(s.entities.iter().map(|e| (e, ENTITY_WEIGHT)))
+                .map(|(t, w)| {
+                    let idf = (1.0 + n / df[t.as_str()] as f32).ln();
+                    (t.clone(), w * idf)
+                })
+                .collect();
+            v.sort_by(|a, b| a.0.cmp(&b.0));
+            v.dedup_by(|a, b| a.0 == b.0);
+            let norm = v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt().max(1e-6);
+            v.iter_mut().for_each(|(_, w)| *w /= norm);
+            v
+        })
+        .collect()
+}
+
+fn cosine(a: &[(String, f32)], b: &[(String, f32)]) -> f32 {
+    let (mut i, mut j, mut dot) = (0, 0, 0.0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                dot += a[i].1 * b[j].1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    dot
+}
+
+fn shares_figure(a: &[Figure], b: &[Figure]) -> bool {
+    a.iter()
+        .filter(|f| f.unit != "year")
+        .any(|fa| b.iter().any(|fb| fa.unit == fb.unit && fa.same_value(fb)))
+}
+
+/// Figure classes: a percentage, a sum of money, a year, or a count.
+fn class(f: &Figure) -> &str {
+    match f.unit.as_str() {
+        "percent" | "year" | "$" | "€" | "£" => &f.unit,
+        _ => "count",
+    }
+}
+
+/// True when the figures disagree: one unit carries different values with no value in
+/// common, or each sentence has exactly one figure of one class and the values differ.
+fn figures_conflict(a: &[Figure], b: &[Figure]) -> bool {
+    let by_unit = a.iter().any(|fa| {
+        let same_unit: Vec<&Figure> = b
+            .iter()
+            .filter(|fb| fb.unit == fa.unit && !fa.unit.is_empty())
+            .collect();
+        !same_unit.is_empty()
+            && !same_unit.iter().any(|fb| fb.same_value(fa))
+            && !a
+                .iter()
+                .any(|fa2| fa2.unit == fa.unit && same_unit.iter().any(|fb| fb.same_value(fa2)))
+    });
+    let single =
+        a.len() == 1 && b.len() == 1 && class(&a[0]) == class(&b[0]) && !a[0].same_value(&b[0]);
+    by_unit || single
+}
+
+fn dates_conflict(a: &SentenceFacts, b: &SentenceFacts) -> bool {
+    !a.dates.is_empty()
+        && !b.dates.is_empty()
+        && !a
+            .dates
+            .iter()
+            .any(|x| b.dates.iter().any(|y| x.start <= y.end && y.start <= x.end))
+}
+
+/// How sentences `a` and `b` relate at cosine `cos`, if at all.
+pub fn relate(a: &SentenceFacts, b: &SentenceFacts, cos: f32) -> Option<Relation> {
+    if cos >= CONFLICT_COSINE && (figures_conflict(&a.figures, &b.figures) || dates_conflict(a, b))
+    {
+        return Some(Relation::Conflict);
+    }
+    if cos >= NEGATION_COSINE && a.negated != b.negated {
+        return Some(Relation::Conflict);
+    }
+    let agree = cos >= AGREE_COSINE
+        || (cos >= AGREE_WITH_FIGURE_COSINE && shares_figure(&a.figures, &b.figures));
+    agree.then_some(Relation::Agree(cos))
+}
+
+/// Aligns `sentences` (one story's candidates) into clusters.
+pub fn align(sentences: &[SentenceFacts]) -> Alignment {
+    let vecs = vectors(sentences);
+    // Candidate pairs share at least one term: an inverted index, not all pairs.
+    let mut postings: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (s, v) in vecs.iter().enumerate() {
+        for (t, _) in v {
+            postings.entry(t.as_str()).or_default().push(s);
+        }
+    }
+    let mut seen: HashMap<(usize, usize), ()> = HashMap::new();
+    let mut agree_pairs: Vec<(f32, usize, usize)> = Vec::new();
+    let mut conflicts = Vec::new();
+    for list in postings.values() {
+        for (x, &a) in list.iter().enumerate() {
+            for &b in &list[x + 1..] {
+                if sentences[a].article == sentences[b].article || seen.insert((a, b), ()).is_some()
+                {
+                    continue;
+                }
+                match relate(&sentences[a], &sentences[b], cosine(&vecs[a], &vecs[b])) {
+                    Some(Relation::Agree(cos)) => agree_pairs.push((cos, a, b)),
+                    Some(Relation::Conflict) => conflicts.push((a, b)),
+                    None => {}
+                }
+            }
+        }
+    }
+    agree_pairs.sort_by(|x, y| y.0.total_cmp(&x.0).then((x.1, x.2).cmp(&(y.1, y.2))));
+    conflicts.sort_unstable();
+
+    let n = sentences.len();
+    let mut cluster_of: Vec<usize> = (0..n).collect();
+    let mut members: Vec<Vec<usize>> = (0..n).map(|s| vec![s]).collect();
+    let mut linked = vec![false; n];
+    let conflicting = |m1: &[usize], m2: &[usize]| {
+        m1.iter().any(|&a| {
+            m2.iter()
+                .any(|&b| conflicts.binary_search(&(a.min(b), a.max(b))).is_ok())
+        })
+    };
+    let mut agree = HashMap::new();
+    for &(cos, a, b) in &agree_pairs {
+        agree.insert((a, b), cos);
+        let (ca, cb) = (cluster_of[a], cluster_of[b]);
+        if ca == cb {
+            continue;
+        }
+        let shares_article = members[ca].iter().any(|&x| {
+            members[cb]
+                .iter()
+                .any(|&y| sentences[x].article == sentences[y].article)
+        });
+        if shares_article || conflicting(&members[ca], &members[cb]) {
+            linked[a] = true;
+            linked[b] = true;
+            continue;
+        }
+        let (keep, gone) = (ca.min(cb), ca.max(cb));
+        let moved = std::mem::take(&mut members[gone]);
+        for &s in &moved {
+            cluster_of[s] = keep;
+        }
+        members[keep].extend(moved);
+        members[keep].sort_unstable();
+    }
+    // Renumber clusters densely, in order of their first sentence.
+    let mut clusters = Vec::new();
+    let mut dense = vec![usize::MAX; n];
+    for &c in &cluster_of {
+        if dense[c] == usize::MAX {
+            dense[c] = clusters.len();
+            clusters.push(members[c].clone());
+        }
+    }
+    let cluster_of = cluster_of.iter().map(|&c| dense[c]).collect();
+    Alignment {
+        clusters,
+        cluster_of,
+        conflicts,
+        linked,
+        agree,
+    }
+}

@@ -1,0 +1,108 @@
+//! Gathers the candidate sentences of one story's articles, with their facts.
+
+use crate::facts::{
+    capitalised_names, is_negated, is_unclaimable, sentence_figures, terms, worthiness,
+    SentenceFacts, MIN_WORTH,
+};
+use crate::sentence::sentence_ranges;
+use parallax_core::{Analysis, CharIndex, MentionForm};
+
+/// The check-worthy sentences of the articles at `positions` (indexes into
+/// `analysis.articles`), in article order then body order.
+pub fn candidates(analysis: &Analysis, positions: &[usize]) -> Vec<SentenceFacts> {
+    let mut out = Vec::new();
+    for &i in positions {
+        let article = &analysis.articles[i];
+        let body = &article.body;
+        let index = CharIndex::new(body);
+        let mentions = analysis.mentions.get(i);
+        let quotes = analysis.quotes.get(i).map(Vec::as_slice).unwrap_or(&[]);
+        let has_entities = mentions.is_some_and(|m| !m.mentions.is_empty());
+        for (order, range) in sentence_ranges(body, &index, mentions)
+            .into_iter()
+            .enumerate()
+        {
+            let range = skip_dateline(body, range);
+            let text = &body[range.clone()];
+            if is_unclaimable(text) {
+                continue;
+            }
+            let span = index.span_of_bytes(range.start, range.end);
+            let mut entities: Vec<String> = if has_entities {
+                let m = mentions.expect("has_entities implies mentions");
+                m.mentions
+                    .iter()
+                    .filter(|x| span.contains(x.span) && x.form != MentionForm::Pronoun)
+                    .map(|x| match analysis.entities.resolve(article.id, x.entity) {
+                        Some(e) => format!("@e{}", e.id.0),
+                        None => m
+                            .entity(x.entity)
+                            .map(|e| format!("@n:{}", parallax_core::text::fold(&e.name)))
+                            .unwrap_or_default(),
+                    })
+                    .filter(|k| !k.is_empty())
+                    .collect()
+            } else {
+                capitalised_names(text)
+                    .into_iter()
+                    .map(|n| format!("@n:{n}"))
+                    .collect()
+            };
+            entities.sort_unstable();
+            entities.dedup();
+            let dates: Vec<_> = mentions
+                .map(|m| &m.times[..])
+                .unwrap_or(&[])
+                .iter()
+                .filter(|t| span.contains(t.span))
+                .filter_map(|t| t.resolved)
+                .collect();
+            let quote = quotes
+                .iter()
+                .find(|q| q.span.overlaps(span) || q.cue.is_some_and(|c| c.overlaps(span)));
+            let speaker = quote
+                .and_then(|q| q.speaker.entity)
+                .and_then(|local| analysis.entities.resolve(article.id, local))
+                .map(|e| e.id);
+            let figures = sentence_figures(text);
+            let worth = worthiness(
+                text,
+                figures.iter().filter(|f| f.unit != "year").count(),
+                entities.len(),
+                quote.is_some(),
+                dates.len(),
+            );
+            if worth < MIN_WORTH {
+                continue;
+            }
+            out.push(SentenceFacts {
+                article: i,
+                order,
+                span,
+                text: text.to_owned(),
+                terms: terms(text),
+                entities,
+                figures,
+                dates,
+                negated: is_negated(text),
+                speaker,
+                worth,
+            });
+        }
+    }
+    out
+}
+
+/// Moves the start of a sentence past a leading dateline ("OSTREL (MPA) — "), which
+/// names where the copy was filed, not what it claims.
+fn skip_dateline(body: &str, range: std::ops::Range<usize>) -> std::ops::Range<usize> {
+    static DATELINE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let re = DATELINE.get_or_init(|| {
+        regex::Regex::new(r"^\p{Lu}[\p{Lu}\s.,'-]{1,40}(?:\([^)]{1,30}\))?\s*[—–-]{1,2}\s+")
+            .expect("dateline regex is valid")
+    });
+    match body.get(range.clone()).and_then(|t| re.find(t)) {
+        Some(m) if m.end() < range.len() => range.start + m.end()..range.end,
+        _ => range,
+    }
+}

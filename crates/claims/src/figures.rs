@@ -1,0 +1,260 @@
+//! Figures in a sentence: numbers with the unit they count, so that "250,000 dead" and
+//! "300,000 dead" can be told apart from "250,000 dead" and "a quarter of a million".
+
+use regex::Regex;
+use std::sync::OnceLock;
+
+/// One number in a sentence and what it counts.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Figure {
+    /// The value, with "million", "thousand" and "percent" applied as scale or unit.
+    pub value: f64,
+    /// What it counts: "percent", "$", the next content word ("people", "dead"), or,
+    /// when nothing follows, the previous one ("toll"). Years get "year".
+    pub unit: String,
+    /// The surface text, for explanations.
+    pub surface: String,
+}
+
+impl Figure {
+    /// True when the two values are the same figure (within half a percent, so that
+    /// "2.5 million" and "2,500,000" agree).
+    pub fn same_value(&self, other: &Figure) -> bool {
+        let scale = self.value.abs().max(other.value.abs()).max(1e-9);
+        (self.value - other.value).abs() / scale < 0.005
+    }
+}
+
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+];
+
+const NUMBER_WORDS: &[(&str, f64)] = &[
+    ("two", 2.0),
+    ("three", 3.0),
+    ("four", 4.0),
+    ("five", 5.0),
+    ("six", 6.0),
+    ("seven", 7.0),
+    ("eight", 8.0),
+    ("nine", 9.0),
+    ("ten", 10.0),
+    ("eleven", 11.0),
+    ("twelve", 12.0),
+    ("fifteen", 15.0),
+    ("twenty", 20.0),
+    ("thirty", 30.0),
+    ("forty", 40.0),
+    ("fifty", 50.0),
+    ("hundred", 100.0),
+    ("dozen", 12.0),
+];
+
+fn number_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r"(?ix)
+            (?P<cur>[$€£])?\s?
+            (?P<num>\b\d{1,3}(?:,\d{3})+(?:\.\d+)?|\b\d+(?:\.\d+)?)
+            (?P<suffix>st|nd|rd|th|:\d\d)?
+            (?:\s?(?P<scale>million|billion|thousand|trillion|bn|mln|m)\b)?
+            (?:\s?(?P<pct>%|percent\b|per\scent\b))?",
+        )
+        .expect("figure regex is valid")
+    })
+}
+
+/// The figures in `sentence`, in order. Ordinals, clock times and day numbers next to a
+/// month name are left out: dates are compared through the language stage's times.
+pub fn figures(sentence: &str, is_content: impl Fn(&str) -> bool) -> Vec<Figure> {
+    let mut out = Vec::new();
+    for caps in number_regex().captures_iter(sentence) {
+        let whole = caps.get(0).expect("group 0 always matches");
+        let num = caps.name("num").expect("num is not optional");
+        if caps.name("suffix").is_some() {
+            continue;
+        }
+        let before = &sentence[..num.start()];
+        let after = &sentence[whole.end()..];
+        let prev_word = last_word(before);
+        let next_word = first_word(after);
+        if MONTHS.contains(&prev_word.as_str()) || MONTHS.contains(&next_word.as_str()) {
+            continue;
+        }
+        let Ok(mut value) = num.as_str().replace(',', "").parse::<f64>() else {
+            continue;
+        };
+        value *= match caps
+            .name("scale")
+            .map(|m| m.as_str().to_lowercase())
+            .as_deref()
+        {
+            Some("thousand") => 1e3,
+            Some("million" | "mln" | "m") => 1e6,
+            Some("billion" | "bn") => 1e9,
+            Some("trillion") => 1e12,
+            _ => 1.0,
+        };
+        let plain_year = caps.name("scale").is_none()
+            && caps.name("pct").is_none()
+            && caps.name("cur").is_none()
+            && !num.as_str().contains([',', '.'])
+            && (1900.0..=2100.0).contains(&value);
+        let unit = if caps.name("pct").is_some() {
+            "percent".to_owned()
+        } else if let Some(cur) = caps.name("cur") {
+            cur.as_str().to_owned()
+        } else if plain_year {
+            "year".to_owned()
+        } else {
+            unit_word(before, after, &is_content)
+        };
+        out.push(Figure {
+            value,
+            unit,
+            surface: whole.as_str().trim().to_owned(),
+        });
+    }
+    // Small counts written out ("three soldiers") matter as much as digits.
+    let lower = sentence.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty())
+        .collect();
+    for (i, w) in words.iter().enumerate() {
+        if let Some(&(_, value)) = NUMBER_WORDS.iter().find(|(name, _)| name == w) {
+            let Some(next) = words[i + 1..].iter().take(2).find(|n| is_content(n)) else {
+                continue;
+            };
+            out.push(Figure {
+                value,
+                unit: stem(next),
+                surface: (*w).to_owned(),
+            });
+        }
+    }
+    out
+}
+
+/// The word a figure counts: the next content word within two words, else the
+/// previous content word within three.
+fn unit_word(before: &str, after: &str, is_content: &impl Fn(&str) -> bool) -> String {
+    let after_words = words_lower(after);
+    if let Some(w) = after_words.iter().take(2).find(|w| is_content(w)) {
+        return stem(w);
+    }
+    let before_words = words_lower(before);
+    before_words
+        .iter()
+        .rev()
+        .take(3)
+        .find(|w| is_content(w))
+        .map(|w| stem(w))
+        .unwrap_or_default()
+}
+
+/// Crude plural folding so "soldier" and "soldiers" count the same thing.
+fn stem(word: &str) -> String {
+    let w = word.to_lowercase();
+    match w.strip_suffix('s') {
+        Some(base) if base.chars().count() > 2 && !base.ends_with('s') => base.to_owned(),
+        _ => w,
+    }
+}
+
+fn words_lower(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+fn last_word(text: &str) -> String {
+    words_lower(text).pop().unwrap_or_default()
+}
+
+fn first_word(text: &str) -> String {
+    words_lower(text).into_iter().next().unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn content(w: &str) -> bool {
+        !matches!(
+            w,
+            "the" | "of" | "to" | "a" | "were" | "rose" | "at" | "in" | "on" | "by"
+        )
+    }
+
+    fn render(sentence: &str) -> String {
+        figures(sentence, content)
+            .iter()
+            .map(|f| format!("{}={}:{}", f.surface, f.value, f.unit))
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    #[test]
+    fn reads_scales_percent_currency_and_units() {
+        assert_eq!(
+            render("About 250,000 people were killed."),
+            "250,000=250000:people"
+        );
+        assert_eq!(
+            render("The toll rose to 2.5 million."),
+            "2.5 million=2500000:toll"
+        );
+        assert_eq!(
+            render("Turnout was 80 percent, or 80%."),
+            "80 percent=80:percent 80%=80:percent"
+        );
+        assert_eq!(
+            render("It cost $5 billion in 2015."),
+            "$5 billion=5000000000:$ 2015=2015:year"
+        );
+        assert_eq!(render("Three soldiers died."), "three=3:soldier");
+    }
+
+    #[test]
+    fn skips_dates_ordinals_and_clock_times() {
+        assert_eq!(render("On October 22 at 10:30, the 3rd convoy left."), "");
+    }
+
+    #[test]
+    fn same_value_tolerates_rounding_only() {
+        let f = |v: f64| Figure {
+            value: v,
+            unit: String::new(),
+            surface: String::new(),
+        };
+        assert!(f(2_500_000.0).same_value(&f(2_500_000.0)));
+        assert!(!f(250_000.0).same_value(&f(300_000.0)));
+        assert!(!f(80.0).same_value(&f(60.0)));
+    }
+}

@@ -1,0 +1,153 @@
+//! Counting independent sources: articles that share a provenance key (copies of one
+//! wire text, one copy chain), one outlet, or outlets of one owner count once.
+//!
+//! The ownership table ships in `data/owners.csv` (outlet or host, owner).
+
+use parallax_core::{text::fold, Analysis, OriginKind};
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// The shipped ownership table: folded outlet name or host → owner.
+pub fn owners() -> &'static HashMap<String, String> {
+    static TABLE: OnceLock<HashMap<String, String>> = OnceLock::new();
+    TABLE.get_or_init(|| parse_owners(include_str!("../data/owners.csv")))
+}
+
+/// Parses `outlet,owner` lines; `#` starts a comment line.
+pub fn parse_owners(csv: &str) -> HashMap<String, String> {
+    csv.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .filter_map(|l| l.split_once(','))
+        .map(|(outlet, owner)| (fold(outlet), owner.trim().to_owned()))
+        .collect()
+}
+
+/// The owner of `outlet` (a name or a host) according to `table`, if listed.
+pub fn owner_of<'t>(table: &'t HashMap<String, String>, outlet: &str) -> Option<&'t str> {
+    let key = fold(outlet);
+    let host = key.strip_prefix("www.").unwrap_or(&key);
+    if let Some(owner) = table.get(host) {
+        return Some(owner);
+    }
+    // A host matches its parent domains: "news.bbc.co.uk" → "bbc.co.uk".
+    let mut rest = host;
+    while let Some((_, parent)) = rest.split_once('.') {
+        if parent.contains('.') {
+            if let Some(owner) = table.get(parent) {
+                return Some(owner);
+            }
+        }
+        rest = parent;
+    }
+    None
+}
+
+/// The keys under which article `i` is *not* independent of others: its provenance
+/// key, its wire credits when it republishes wire copy, its outlet and its owner.
+pub fn source_keys(analysis: &Analysis, i: usize, table: &HashMap<String, String>) -> Vec<String> {
+    let article = &analysis.articles[i];
+    let mut keys = Vec::new();
+    match analysis.provenance.get(i) {
+        Some(p) if p.article == article.id => {
+            keys.push(format!("key:{}", p.independence_key));
+            if let OriginKind::Wire(agency) = &p.origin {
+                keys.push(format!("wire:{}", fold(agency)));
+            }
+        }
+        _ => keys.push(format!("article:{}", article.id)),
+    }
+    if let Some(outlet) = article.outlet.as_deref().filter(|o| !o.trim().is_empty()) {
+        keys.push(format!("outlet:{}", fold(outlet)));
+        if let Some(owner) = owner_of(table, outlet) {
+            keys.push(format!("owner:{}", fold(owner)));
+        }
+    }
+    keys
+}
+
+/// Number of independent sources among `articles` (positions in `Analysis::articles`):
+/// the connected groups of articles that share any [`source_keys`].
+pub fn count_independent(analysis: &Analysis, articles: &[usize]) -> u32 {
+    let table = owners();
+    let mut parent: Vec<usize> = (0..articles.len()).collect();
+    fn find(parent: &mut [usize], mut x: usize) -> usize {
+        while parent[x] != x {
+            parent[x] = parent[parent[x]];
+            x = parent[x];
+        }
+        x
+    }
+    let mut first_with_key: HashMap<String, usize> = HashMap::new();
+    for (n, &i) in articles.iter().enumerate() {
+        for key in source_keys(analysis, i, table) {
+            match first_with_key.get(&key) {
+                Some(&m) => {
+                    let (a, b) = (find(&mut parent, n), find(&mut parent, m));
+                    parent[a.max(b)] = a.min(b);
+                }
+                None => {
+                    first_with_key.insert(key, n);
+                }
+            }
+        }
+    }
+    (0..articles.len())
+        .filter(|&n| find(&mut parent, n) == n)
+        .count() as u32
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn article(outlet: &str, body: &str) -> parallax_core::Article {
+        parallax_core::Article {
+            id: parallax_core::ArticleId::from_source_and_body(outlet, body),
+            source: outlet.into(),
+            title: None,
+            byline: None,
+            outlet: Some(outlet.into()),
+            published: None,
+            credits: Vec::new(),
+            language: None,
+            body: body.into(),
+            field_sources: Default::default(),
+        }
+    }
+
+    #[test]
+    fn outlets_of_one_owner_and_one_outlet_count_once() {
+        let mut analysis = Analysis::default();
+        for (outlet, body) in [
+            ("BBC News", "a"),
+            ("BBC Russian", "b"),
+            ("Varnia Herald", "c"),
+            ("Varnia Herald", "d"),
+        ] {
+            let a = article(outlet, body);
+            analysis.provenance.push(parallax_core::Provenance {
+                article: a.id,
+                origin: OriginKind::Original,
+                independence_key: a.id.to_string(),
+            });
+            analysis.articles.push(a);
+        }
+        assert_eq!(count_independent(&analysis, &[0, 1, 2, 3]), 2);
+        assert_eq!(count_independent(&analysis, &[0, 2]), 2);
+        assert_eq!(count_independent(&analysis, &[]), 0);
+    }
+
+    #[test]
+    fn shipped_table_parses_and_hosts_match_parents() {
+        let table = owners();
+        assert_eq!(owner_of(table, "BBC  News"), Some("BBC"));
+        assert_eq!(owner_of(table, "www.news.bbc.co.uk"), Some("BBC"));
+        assert_eq!(
+            owner_of(table, "Voice of America"),
+            owner_of(table, "rferl.org")
+        );
+        assert_eq!(owner_of(table, "co.uk"), None);
+        assert_eq!(owner_of(table, "The Varnia Herald"), None);
+    }
+}

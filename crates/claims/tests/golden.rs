@@ -1,0 +1,261 @@
+//! Golden tests: hand-written stories in `fixtures/`, parsed into an `Analysis`, run
+//! through `align_claims`, rendered with every span and the text it covers.
+//!
+//! Fixture format: `== label` opens an article; header lines `outlet:`, `published:`,
+//! `origin: original | wire AGENCY | republished LABEL`, `credits:`,
+//! `entity: Kind | Canonical | surface, surface`, `quote: substring | Canonical`; then
+//! `---` and the body up to the next `==`. All articles form one story.
+
+use parallax_claims::align_claims;
+use parallax_core::{
+    Analysis, Article, ArticleId, CharIndex, CharSpan, Claim, Entity, EntityId, EntityKind,
+    EntityTable, FieldSources, LocalEntity, LocalEntityId, Mention, MentionForm, Mentions,
+    OriginKind, Provenance, Quote, QuoteKind, Speaker, Story, StoryAssignment, StoryId,
+};
+use std::collections::HashMap;
+
+fn kind(name: &str) -> EntityKind {
+    match name {
+        "Person" => EntityKind::Person,
+        "Place" => EntityKind::Place,
+        "Organization" => EntityKind::Organization,
+        _ => EntityKind::Other,
+    }
+}
+
+/// Parses a fixture into an analysis with one story.
+fn parse(text: &str) -> Analysis {
+    let mut analysis = Analysis::default();
+    let mut labels: HashMap<String, ArticleId> = HashMap::new();
+    let mut global: HashMap<String, EntityId> = HashMap::new();
+    for block in text.split("\n== ").skip(1) {
+        let (head, body) = block
+            .split_once("\n---\n")
+            .expect("fixture article has ---");
+        let mut lines = head.lines();
+        let label = lines.next().expect("label").trim().to_owned();
+        let body = body.trim_end().to_owned();
+        let source = format!("fixture:{label}");
+        let id = ArticleId::from_source_and_body(&source, &body);
+        labels.insert(label.clone(), id);
+        let mut article = Article {
+            id,
+            source,
+            title: None,
+            byline: None,
+            outlet: None,
+            published: None,
+            credits: Vec::new(),
+            language: Some("en".into()),
+            body,
+            field_sources: FieldSources::default(),
+        };
+        let mut origin = OriginKind::Original;
+        let mut key = label.clone();
+        let mut mentions = Mentions::default();
+        let mut quote_specs = Vec::new();
+        for line in lines {
+            let (field, value) = line.split_once(':').expect("header field");
+            let value = value.trim();
+            match field {
+                "outlet" => article.outlet = Some(value.into()),
+                "published" => article.published = value.parse().ok(),
+                "credits" => article.credits = vec![value.into()],
+                "origin" => {
+                    let mut parts = value.split_whitespace();
+                    match (parts.next(), parts.next()) {
+                        (Some("wire"), Some(agency)) => {
+                            origin = OriginKind::Wire(agency.into());
+                            key = format!("wire:{agency}");
+                        }
+                        (Some("republished"), Some(of)) => {
+                            origin = OriginKind::Republished(labels[of]);
+                            key = of.into();
+                        }
+                        _ => {}
+                    }
+                }
+                "entity" => {
+                    let parts: Vec<&str> = value.split('|').map(str::trim).collect();
+                    let canonical = parts[1].to_owned();
+                    let next = EntityId(global.len() as u32);
+                    let gid = *global.entry(canonical.clone()).or_insert_with(|| {
+                        analysis.entities.entities.push(Entity {
+                            id: next,
+                            name: canonical.clone(),
+                            kind: kind(parts[0]),
+                            aliases: Vec::new(),
+                        });
+                        next
+                    });
+                    let local = LocalEntityId(mentions.entities.len() as u32);
+                    let surfaces: Vec<String> =
+                        parts[2].split(',').map(|s| s.trim().to_owned()).collect();
+                    mentions.entities.push(LocalEntity {
+                        id: local,
+                        name: canonical,
+                        kind: kind(parts[0]),
+                        aliases: surfaces.clone(),
+                    });
+                    analysis.entities.resolved.insert((id, local), gid);
+                    add_mentions(&article.body, &surfaces, local, &mut mentions.mentions);
+                }
+                "quote" => {
+                    let (q, who) = value.split_once('|').expect("quote | speaker");
+                    quote_specs.push((q.trim().to_owned(), who.trim().to_owned()));
+                }
+                other => panic!("unknown fixture field {other}"),
+            }
+        }
+        mentions.mentions.sort_by_key(|m| m.span);
+        let index = CharIndex::new(&article.body);
+        let quotes = quote_specs
+            .iter()
+            .map(|(q, who)| {
+                let at = article.body.find(q.as_str()).expect("quote text in body");
+                let entity = mentions
+                    .entities
+                    .iter()
+                    .find(|e| &e.name == who)
+                    .map(|e| e.id);
+                Quote {
+                    kind: QuoteKind::Direct,
+                    span: index.span_of_bytes(at, at + q.len()),
+                    parts: Vec::new(),
+                    cue: None,
+                    speaker: Speaker {
+                        mention: None,
+                        entity,
+                    },
+                }
+            })
+            .collect();
+        analysis.provenance.push(Provenance {
+            article: id,
+            origin,
+            independence_key: key,
+        });
+        analysis.assignments.push(StoryAssignment {
+            article: id,
+            story: StoryId(1),
+            score: 1.0,
+        });
+        analysis.mentions.push(mentions);
+        analysis.quotes.push(quotes);
+        analysis.articles.push(article);
+    }
+    analysis.stories.push(Story {
+        id: StoryId(1),
+        title: "fixture".into(),
+        articles: analysis.articles.iter().map(|a| a.id).collect(),
+        start: None,
+        end: None,
+        storyline: None,
+    });
+    analysis
+}
+
+/// Adds a mention for every occurrence of each surface, longest surfaces first, never
+/// overlapping one already taken.
+fn add_mentions(body: &str, surfaces: &[String], local: LocalEntityId, out: &mut Vec<Mention>) {
+    let index = CharIndex::new(body);
+    let mut sorted = surfaces.to_vec();
+    sorted.sort_by_key(|s| std::cmp::Reverse(s.len()));
+    for surface in &sorted {
+        for (at, _) in body.match_indices(surface.as_str()) {
+            let span = index.span_of_bytes(at, at + surface.len());
+            if out.iter().all(|m: &Mention| !m.span.overlaps(span)) {
+                let form = if surface.starts_with("the ") {
+                    MentionForm::Role
+                } else {
+                    MentionForm::Name
+                };
+                out.push(Mention {
+                    span,
+                    entity: local,
+                    form,
+                });
+            }
+        }
+    }
+}
+
+/// Renders claims with each span and the text it covers, articles by label.
+fn render(analysis: &Analysis, claims: &[Claim]) -> String {
+    let label = |id: ArticleId| -> String {
+        let a = analysis
+            .articles
+            .iter()
+            .find(|a| a.id == id)
+            .expect("known article");
+        a.source.trim_start_matches("fixture:").to_owned()
+    };
+    let covered = |id: ArticleId, span: CharSpan| -> String {
+        let a = analysis
+            .articles
+            .iter()
+            .find(|a| a.id == id)
+            .expect("known article");
+        CharIndex::new(&a.body)
+            .slice(&a.body, span)
+            .expect("span inside body")
+            .to_owned()
+    };
+    let mut out = String::new();
+    for c in claims {
+        out += &format!("claim c{} (story s{}): {}\n", c.id.0, c.story.0, c.text);
+        let speaker = c
+            .attributed_to
+            .map(|e| analysis.entities.entities[e.0 as usize].name.clone());
+        out += &format!("  attributed_to: {}\n", speaker.as_deref().unwrap_or("-"));
+        out += &format!("  independent_sources: {}\n", c.independent_sources);
+        for e in &c.support {
+            out += &format!(
+                "  support {} [{}..{}] {}\n",
+                label(e.article),
+                e.span.start(),
+                e.span.end(),
+                covered(e.article, e.span)
+            );
+        }
+        for e in &c.contradicted_by {
+            out += &format!(
+                "  contradicted_by {} [{}..{}] {}\n",
+                label(e.article),
+                e.span.start(),
+                e.span.end(),
+                covered(e.article, e.span)
+            );
+        }
+        let omitted: Vec<String> = c.omitted_by.iter().map(|&a| label(a)).collect();
+        out += &format!("  omitted_by: {}\n", omitted.join(", "));
+    }
+    out
+}
+
+#[test]
+fn claims_on_fixtures() {
+    insta::glob!("fixtures/*.txt", |path| {
+        let text = std::fs::read_to_string(path).expect("fixture readable");
+        let analysis = parse(&text);
+        let claims = align_claims(&analysis);
+        insta::assert_snapshot!(render(&analysis, &claims));
+    });
+}
+
+#[test]
+fn output_is_deterministic() {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/dam-collapse.txt"
+    ))
+    .expect("fixture readable");
+    let analysis = parse(&text);
+    assert_eq!(align_claims(&analysis), align_claims(&analysis));
+}
+
+#[test]
+fn empty_analysis_gives_no_claims() {
+    assert!(align_claims(&Analysis::default()).is_empty());
+    let _ = EntityTable::default();
+}
