@@ -1,6 +1,12 @@
-//! Where Parallax results live: the JSONL export (a public contract, see
-//! `docs/export.md`) written by [`write_export`].
+//! Where Parallax results live:
+//!
+//! - the JSONL export (a public contract, see `docs/export.md`) written by
+//!   [`write_export`];
+//! - the SQLite data directory ([`save`] and [`load`]), which holds every stage's output
+//!   of one run so the server can show it without analysing again.
 
+mod db;
 mod export;
 
-pub use export::{write_export, ExportCounts, StoreError};
+pub use db::{load, save, DbError, DB_FILE, SCHEMA_VERSION};
+pub use export::{entity_key, write_export, ExportCounts, StoreError};
