@@ -1,33 +1,83 @@
 //! Article → Mentions: sentences, entities with aliases, and resolved time expressions;
 //! then [`resolve_entities`] joins the entities of all articles into one table.
+//!
+//! Inside one article, [`analyze`] runs: [`tokens`] → [`sentences`] (abbreviation-aware) →
+//! [`mentions`] (capitalised runs split into titles and names, role descriptions, collective
+//! sources, pronouns; word lists in [`gazetteer`]) → [`coref`] (surnames, titles, roles,
+//! acronyms and pronouns joined to entities) and [`times`] (dates resolved against
+//! `Article::published`). Across articles, [`resolve_entities`] keys people by folded surname
+//! and given-name skeleton ([`fold`]) and everything else by canonical alias or folded name.
 
-use parallax_core::{Article, CharIndex, EntityTable, Mentions};
+pub mod coref;
+pub mod fold;
+pub mod gazetteer;
+pub mod mentions;
+mod resolve;
+pub mod sentences;
+pub mod times;
+pub mod tokens;
+
+pub use resolve::resolve_entities;
+
+use parallax_core::{
+    Article, CharIndex, LocalEntity, LocalEntityId, Mention, Mentions, TimeExpression,
+};
 
 /// Finds sentences, entity mentions and time expressions in one article.
 pub fn analyze(article: &Article) -> Mentions {
-    let index = CharIndex::new(&article.body);
-    let mut sentences = Vec::new();
-    let mut start = 0;
-    for (i, c) in article.body.char_indices() {
-        if matches!(c, '.' | '!' | '?' | '\n') {
-            let end = i + c.len_utf8();
-            if article.body[start..end].trim().len() > 1 {
-                sentences.push(index.span_of_bytes(start, end));
-            }
-            start = end;
+    let body = &article.body;
+    let index = CharIndex::new(body);
+    let tokens = tokens::tokenize(body);
+    let sentence_bytes = sentences::split_sentences(body, &tokens);
+    // Sentences as token ranges for the mention finder.
+    let mut sentence_tokens = Vec::with_capacity(sentence_bytes.len());
+    let mut t = 0;
+    for &(s, e) in &sentence_bytes {
+        while t < tokens.len() && tokens[t].start < s {
+            t += 1;
         }
+        let a = t;
+        while t < tokens.len() && tokens[t].end <= e {
+            t += 1;
+        }
+        sentence_tokens.push((a, t));
     }
-    if article.body[start..].trim().len() > 1 {
-        sentences.push(index.span_of_bytes(start, article.body.len()));
-    }
+    let mut words = mentions::Words::new(body, &tokens);
+    words.set_sentences(sentence_bytes.iter().map(|&(s, _)| s).collect());
+    let candidates = mentions::find_candidates(&words, &sentence_tokens);
+    let (drafts, linked) = coref::resolve(body, &candidates);
+    let entities = drafts
+        .into_iter()
+        .enumerate()
+        .map(|(i, d)| LocalEntity {
+            id: LocalEntityId(i as u32),
+            name: d.name,
+            kind: d.kind,
+            aliases: d.aliases,
+        })
+        .collect();
+    let mentions = linked
+        .into_iter()
+        .map(|(s, e, entity, form)| Mention {
+            span: index.span_of_bytes(s, e),
+            entity: LocalEntityId(entity as u32),
+            form,
+        })
+        .collect();
+    let times = times::find_times(body, &tokens, words.lowers(), article.published)
+        .into_iter()
+        .map(|(s, e, resolved)| TimeExpression {
+            span: index.span_of_bytes(s, e),
+            resolved,
+        })
+        .collect();
     Mentions {
-        sentences,
-        ..Mentions::default()
+        sentences: sentence_bytes
+            .into_iter()
+            .map(|(s, e)| index.span_of_bytes(s, e))
+            .collect(),
+        entities,
+        mentions,
+        times,
     }
-}
-
-/// Resolves every article's entities into one corpus-wide table.
-pub fn resolve_entities(articles: &[Article], mentions: &[Mentions]) -> EntityTable {
-    let _ = (articles, mentions);
-    EntityTable::default()
 }

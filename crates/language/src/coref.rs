@@ -1,0 +1,354 @@
+//! Within-article coreference: surnames, titles, roles, acronyms and pronouns joined to the
+//! entity they refer to.
+
+use crate::fold::{fold_name, skeleton};
+use crate::gazetteer::{self, Gender};
+use crate::mentions::Candidate;
+use parallax_core::{EntityKind, MentionForm};
+
+/// An entity while the article is being read.
+#[derive(Clone, Debug)]
+pub struct Draft {
+    /// Fullest name seen.
+    pub name: String,
+    /// Its kind.
+    pub kind: EntityKind,
+    /// Gender, when a name, title or pronoun says.
+    pub gender: Option<Gender>,
+    /// Folded surname of a person.
+    pub surname: Option<String>,
+    /// Skeleton of a person's given name.
+    pub given: Option<String>,
+    /// Canonical alias or folded name of a non-person.
+    pub key: Option<String>,
+    /// Surface forms, in order of first use.
+    pub aliases: Vec<String>,
+    /// Lowercase role phrases ("russian president").
+    pub roles: Vec<String>,
+}
+
+/// A resolved mention as byte range, entity index and form.
+pub type Linked = (usize, usize, usize, MentionForm);
+
+/// Words that head a role and may stand for a head of state or government.
+const LEADER_HEADS: &[&str] = &[
+    "president",
+    "prime minister",
+    "premier",
+    "king",
+    "chancellor",
+    "leader",
+    "head",
+    "emir",
+    "dictator",
+    "strongman",
+];
+
+fn person_parts(name: &str) -> (Option<String>, Option<String>) {
+    let parts: Vec<&str> = name
+        .split_whitespace()
+        .filter(|p| !matches!(*p, "Jr." | "Sr." | "Jr" | "II" | "III"))
+        .collect();
+    match parts.as_slice() {
+        [] => (None, None),
+        [only] => (Some(fold_name(only)), None),
+        [first, .., last] => (Some(fold_name(last)), Some(skeleton(first))),
+    }
+}
+
+fn compatible_given(a: &Option<String>, b: &Option<String>) -> bool {
+    match (a, b) {
+        (Some(x), Some(y)) => {
+            x == y || (x.len() == 1 || y.len() == 1) && x.chars().next() == y.chars().next()
+        }
+        _ => true,
+    }
+}
+
+/// Joins candidates into entities; returns the entities and the linked mentions in body order.
+pub fn resolve(body: &str, candidates: &[Candidate]) -> (Vec<Draft>, Vec<Linked>) {
+    let mut drafts: Vec<Draft> = Vec::new();
+    let name_of = |c: &Candidate| body.get(c.name_start..c.end).unwrap_or("").to_string();
+    // Pass 1: full person names (two words or more) found anywhere fix who the surnames are.
+    for c in candidates {
+        let name = name_of(c);
+        if c.kind == EntityKind::Person
+            && c.form == MentionForm::Name
+            && name.split_whitespace().count() >= 2
+        {
+            let (surname, given) = person_parts(&name);
+            let found = drafts.iter().position(|d| {
+                d.kind == EntityKind::Person
+                    && d.surname == surname
+                    && compatible_given(&d.given, &given)
+            });
+            match found {
+                Some(i) => {
+                    let d = &mut drafts[i];
+                    if d.given.is_none() {
+                        d.given = given;
+                    }
+                    if name.len() > d.name.len() {
+                        d.name = name;
+                    }
+                }
+                None => drafts.push(Draft {
+                    name,
+                    kind: EntityKind::Person,
+                    gender: c.gender,
+                    surname,
+                    given,
+                    key: None,
+                    aliases: Vec::new(),
+                    roles: Vec::new(),
+                }),
+            }
+        }
+    }
+    // Pass 2: every candidate in body order.
+    let mut linked: Vec<Linked> = Vec::new();
+    for (ci, c) in candidates.iter().enumerate() {
+        let surface = body.get(c.start..c.end).unwrap_or("").to_string();
+        let entity = match c.form {
+            MentionForm::Name | MentionForm::Acronym => {
+                Some(link_name(c, &name_of(c), &mut drafts))
+            }
+            MentionForm::Role => link_role(body, c, ci, candidates, &linked, &mut drafts),
+            MentionForm::Pronoun => link_pronoun(c, &linked, &mut drafts),
+        };
+        let Some(e) = entity else { continue };
+        let d = &mut drafts[e];
+        if d.gender.is_none() {
+            d.gender = c.gender;
+        }
+        if let Some(role) = &c.role {
+            if !d.roles.contains(role) {
+                d.roles.push(role.clone());
+            }
+        }
+        if c.form != MentionForm::Pronoun && !d.aliases.contains(&surface) {
+            d.aliases.push(surface);
+        }
+        linked.push((c.start, c.end, e, c.form));
+    }
+    // A one-word name of unknown kind seen only at sentence starts is likely a common word
+    // ("World powers met"): drop it.
+    let mut keep = vec![false; drafts.len()];
+    for (ci, c) in candidates.iter().enumerate() {
+        let _ = ci;
+        if !c.initial {
+            if let Some(l) = linked.iter().find(|l| l.0 == c.start && l.1 == c.end) {
+                keep[l.2] = true;
+            }
+        }
+    }
+    let dropped: Vec<bool> = drafts
+        .iter()
+        .enumerate()
+        .map(|(i, d)| d.kind == EntityKind::Other && !keep[i])
+        .collect();
+    if dropped.iter().any(|&d| d) {
+        let mut remap = vec![usize::MAX; drafts.len()];
+        let mut kept = Vec::new();
+        for (i, d) in drafts.into_iter().enumerate() {
+            if !dropped[i] {
+                remap[i] = kept.len();
+                kept.push(d);
+            }
+        }
+        drafts = kept;
+        linked = linked
+            .into_iter()
+            .filter(|l| remap[l.2] != usize::MAX)
+            .map(|(s, e, x, f)| (s, e, remap[x], f))
+            .collect();
+    }
+    (drafts, linked)
+}
+
+fn link_name(c: &Candidate, name: &str, drafts: &mut Vec<Draft>) -> usize {
+    if let Some(canon) = gazetteer::canonical_alias(name) {
+        let key = Some(format!("alias:{canon}"));
+        if let Some(i) = drafts.iter().position(|d| d.key == key) {
+            return i;
+        }
+        let kind = gazetteer::kind_of_name(&canon.to_lowercase()).unwrap_or(
+            if c.kind == EntityKind::Other {
+                EntityKind::Organization
+            } else {
+                c.kind
+            },
+        );
+        drafts.push(Draft {
+            name: canon.to_string(),
+            kind,
+            gender: None,
+            surname: None,
+            given: None,
+            key,
+            aliases: Vec::new(),
+            roles: Vec::new(),
+        });
+        return drafts.len() - 1;
+    }
+    let words = name.split_whitespace().count();
+    let (surname, given) = person_parts(name);
+    if c.kind == EntityKind::Person || c.kind == EntityKind::Other {
+        // A lone word that is the surname of a person named in full is that person.
+        let found = drafts.iter().position(|d| {
+            d.kind == EntityKind::Person
+                && d.surname.is_some()
+                && d.surname == surname
+                && (words > 1 || d.given.is_some() || c.kind == EntityKind::Person)
+                && compatible_given(&d.given, &given)
+        });
+        if let Some(i) = found {
+            return i;
+        }
+    }
+    let key = Some(fold_name(name));
+    if let Some(i) = drafts
+        .iter()
+        .position(|d| d.key == key && d.kind != EntityKind::Person)
+    {
+        return i;
+    }
+    if c.kind == EntityKind::Person {
+        drafts.push(Draft {
+            name: name.to_string(),
+            kind: c.kind,
+            gender: c.gender,
+            surname,
+            given,
+            key: None,
+            aliases: Vec::new(),
+            roles: Vec::new(),
+        });
+    } else {
+        drafts.push(Draft {
+            name: name.to_string(),
+            kind: c.kind,
+            gender: None,
+            surname: None,
+            given: None,
+            key,
+            aliases: Vec::new(),
+            roles: Vec::new(),
+        });
+    }
+    drafts.len() - 1
+}
+
+fn role_words(role: &str) -> (Vec<&str>, &str) {
+    let words: Vec<&str> = role.split_whitespace().collect();
+    let head = words.last().copied().unwrap_or("");
+    (words[..words.len().saturating_sub(1)].to_vec(), head)
+}
+
+fn heads_match(a: &str, b: &str) -> bool {
+    a == b
+        || a == "leader" && LEADER_HEADS.iter().any(|h| b.ends_with(h))
+        || b == "leader" && LEADER_HEADS.iter().any(|h| a.ends_with(h))
+}
+
+fn link_role(
+    body: &str,
+    c: &Candidate,
+    ci: usize,
+    candidates: &[Candidate],
+    linked: &[Linked],
+    drafts: &mut Vec<Draft>,
+) -> Option<usize> {
+    let role = c.role.clone().unwrap_or_default();
+    // Apposition: "Stephen Sackur, the Hardtalk host," and "Anna B., a researcher at ...".
+    if let Some(prev) = ci.checked_sub(1).and_then(|p| candidates.get(p)) {
+        let gap = body.get(prev.end..c.start).unwrap_or("x");
+        if gap.trim() == ","
+            && prev.kind == EntityKind::Person
+            && prev.form == MentionForm::Name
+            && c.kind != EntityKind::Group
+        {
+            if let Some(&(_, _, e, _)) = linked.iter().rev().find(|l| l.0 == prev.start) {
+                return Some(e);
+            }
+        }
+    }
+    let (mods, head) = role_words(&role);
+    let mods: Vec<&str> = mods
+        .into_iter()
+        .filter(|m| !matches!(*m, "the" | "a" | "an" | "another" | "former"))
+        .collect();
+    if c.kind != EntityKind::Group {
+        // The most recently mentioned person whose role has the same head and modifiers.
+        for &(_, _, e, _) in linked.iter().rev() {
+            let d = &drafts[e];
+            if d.kind != EntityKind::Person || d.surname.is_none() {
+                continue;
+            }
+            let fits = d.roles.iter().any(|r| {
+                let (rm, rh) = role_words(r);
+                heads_match(head, rh) && mods.iter().all(|m| rm.contains(m) || r.contains(m))
+            });
+            if fits && c.definite {
+                return Some(e);
+            }
+        }
+    }
+    // "the source" again is the earlier "a source"; "another source" is a new one.
+    if c.definite {
+        if let Some(&(_, _, e, _)) = linked.iter().rev().find(|l| {
+            let d = &drafts[l.2];
+            d.surname.is_none()
+                && d.roles.iter().any(|r| {
+                    role_words(r).1 == head
+                        && (c.kind == EntityKind::Group) == (d.kind == EntityKind::Group)
+                })
+        }) {
+            return Some(e);
+        }
+    }
+    let name = body.get(c.start..c.end).unwrap_or("").to_string();
+    let name = name
+        .strip_prefix("the ")
+        .or_else(|| name.strip_prefix("The "))
+        .map(str::to_string)
+        .unwrap_or(name);
+    drafts.push(Draft {
+        name,
+        kind: c.kind,
+        gender: c.gender,
+        surname: None,
+        given: None,
+        key: None,
+        aliases: Vec::new(),
+        roles: Vec::new(),
+    });
+    Some(drafts.len() - 1)
+}
+
+fn link_pronoun(c: &Candidate, linked: &[Linked], drafts: &mut [Draft]) -> Option<usize> {
+    for &(_, _, e, form) in linked.iter().rev().take(40) {
+        let d = &drafts[e];
+        let ok = match c.gender {
+            Some(g) => {
+                d.kind == EntityKind::Person
+                    && d.gender.is_none_or(|dg| dg == g)
+                    && form != MentionForm::Pronoun
+                    || (form == MentionForm::Pronoun
+                        && d.kind == EntityKind::Person
+                        && d.gender == Some(g))
+            }
+            None => {
+                matches!(d.kind, EntityKind::Group | EntityKind::Organization)
+                    && form != MentionForm::Pronoun
+            }
+        };
+        if ok {
+            if let Some(g) = c.gender {
+                drafts[e].gender.get_or_insert(g);
+            }
+            return Some(e);
+        }
+    }
+    None
+}

@@ -1,0 +1,536 @@
+//! Finding entity mentions: capitalised runs split into titles and names, role
+//! descriptions ("the Russian leader"), collective sources ("analysts") and pronouns.
+
+use crate::gazetteer::{self, class, word_class, Gender};
+use crate::tokens::Token;
+use parallax_core::{EntityKind, MentionForm};
+
+/// A mention before coreference: where it is and what it looks like.
+#[derive(Clone, Debug)]
+pub struct Candidate {
+    /// First byte of the mention (a title or determiner included).
+    pub start: usize,
+    /// One past its last byte.
+    pub end: usize,
+    /// First byte of the name itself, after any title.
+    pub name_start: usize,
+    /// Name, acronym, role or pronoun.
+    pub form: MentionForm,
+    /// What the gazetteers and shape say it is.
+    pub kind: EntityKind,
+    /// Gender implied by a title, given name or pronoun.
+    pub gender: Option<Gender>,
+    /// Lowercase role words attached to it ("russian president", "kremlin spokesman").
+    pub role: Option<String>,
+    /// For roles and groups: "the X" (true) or "a X" (false).
+    pub definite: bool,
+    /// Sentence number.
+    pub sentence: usize,
+    /// True for a one-word name that opens its sentence, where capitals prove nothing.
+    pub initial: bool,
+}
+
+/// Lowercase words that modify a role head ("former", "senior", "press").
+const ROLE_MODIFIERS: &[&str] = &[
+    "former",
+    "senior",
+    "top",
+    "chief",
+    "deputy",
+    "foreign",
+    "defense",
+    "defence",
+    "press",
+    "career",
+    "presidential",
+    "military",
+    "intelligence",
+    "government",
+    "campaign",
+    "vice",
+    "prime",
+    "interior",
+    "finance",
+    "state",
+    "local",
+    "regional",
+    "national",
+    "security",
+    "independent",
+    "political",
+    "diplomatic",
+    "longtime",
+    "veteran",
+    "democratic",
+    "republican",
+    "top-ranking",
+    "high-ranking",
+    "white",
+    "house",
+    "federal",
+    "official",
+    "administration",
+];
+/// Determiners that open role descriptions and group mentions.
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "another", "one", "some", "many", "several", "other", "most", "two", "three",
+];
+/// Lowercase particles that may sit inside a name ("Bashar al-Assad", "Institute for ...").
+const CONNECTORS: &[&str] = &[
+    "of", "for", "de", "bin", "ibn", "al", "el", "van", "von", "da", "du", "la", "le",
+];
+
+fn is_cap(w: &str) -> bool {
+    let mut chars = w.chars();
+    match chars.next() {
+        Some(c) if c.is_uppercase() => true,
+        // "al-Assad", "el-Sisi", "bin-Laden": a lowercase particle before a capitalised part.
+        Some(_) => w.split_once('-').is_some_and(|(p, rest)| {
+            p.len() <= 3 && rest.chars().next().is_some_and(char::is_uppercase)
+        }),
+        None => false,
+    }
+}
+
+fn is_acronym(w: &str) -> bool {
+    let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+    letters >= 2
+        && w.chars()
+            .all(|c| c.is_uppercase() || c == '.' || c.is_ascii_digit())
+}
+
+/// Per-token lowercase text and class bits, computed once.
+pub struct Words<'a> {
+    body: &'a str,
+    tokens: &'a [Token],
+    lower: Vec<String>,
+    classes: Vec<u32>,
+    sentence_starts: Vec<usize>,
+}
+
+impl<'a> Words<'a> {
+    /// Looks every token up once.
+    pub fn new(body: &'a str, tokens: &'a [Token]) -> Words<'a> {
+        let lower: Vec<String> = tokens.iter().map(|t| t.text(body).to_lowercase()).collect();
+        let classes = lower.iter().map(|l| word_class(l)).collect();
+        Words {
+            body,
+            tokens,
+            lower,
+            classes,
+            sentence_starts: Vec::new(),
+        }
+    }
+    /// Records the first byte of every sentence, for sentence-initial checks.
+    pub fn set_sentences(&mut self, starts: Vec<usize>) {
+        self.sentence_starts = starts;
+    }
+    fn sentence_start(&self, s: usize) -> usize {
+        self.sentence_starts.get(s).copied().unwrap_or(0)
+    }
+    /// Lowercase text of every token.
+    pub fn lowers(&self) -> &[String] {
+        &self.lower
+    }
+    fn text(&self, i: usize) -> &'a str {
+        self.tokens[i].text(self.body)
+    }
+    fn has(&self, i: usize, bit: u32) -> bool {
+        self.classes.get(i).is_some_and(|c| c & bit != 0)
+    }
+    fn lower(&self, i: usize) -> &str {
+        self.lower.get(i).map_or("", String::as_str)
+    }
+    fn is_word(&self, i: usize) -> bool {
+        self.tokens.get(i).is_some_and(|t| t.is_word)
+    }
+}
+
+/// Finds mention candidates in every sentence (given as token index ranges).
+pub fn find_candidates(words: &Words<'_>, sentences: &[(usize, usize)]) -> Vec<Candidate> {
+    let mut out = Vec::new();
+    for (s, &(a, b)) in sentences.iter().enumerate() {
+        let title_case = is_title_case_line(words, a, b);
+        let mut i = a;
+        while i < b {
+            if !words.is_word(i) {
+                i += 1;
+                continue;
+            }
+            if let Some(next) = role_description(words, i, b, s, &mut out) {
+                i = next;
+                continue;
+            }
+            if words.has(i, class::GROUP_HEAD) && (!is_cap(words.text(i)) || i == a) {
+                group_mention(words, a, i, s, &mut out);
+                i += 1;
+                continue;
+            }
+            if let Some(&(_, g)) = gazetteer::PRONOUNS
+                .iter()
+                .find(|(p, _)| *p == words.lower(i))
+            {
+                if !matches!(words.lower(i), "his" | "her") {
+                    let t = words.tokens[i];
+                    out.push(Candidate {
+                        start: t.start,
+                        end: t.end,
+                        name_start: t.start,
+                        form: MentionForm::Pronoun,
+                        kind: if g.is_some() {
+                            EntityKind::Person
+                        } else {
+                            EntityKind::Group
+                        },
+                        gender: g,
+                        role: None,
+                        definite: true,
+                        sentence: s,
+                        initial: false,
+                    });
+                }
+                i += 1;
+                continue;
+            }
+            if is_cap(words.text(i)) {
+                let mut j = i + 1;
+                while j < b && continues_run(words, j, b) {
+                    j += 1;
+                }
+                // "Intelligence officers" at a sentence start is a group, not a name.
+                if j == i + 1 && i == a && words.has(j, class::GROUP_HEAD) {
+                    i = j;
+                    continue;
+                }
+                for (p, q) in split_run(words, i, j) {
+                    capital_run(words, p, q, s, title_case, &mut out);
+                }
+                i = j;
+                continue;
+            }
+            i += 1;
+        }
+    }
+    out
+}
+
+/// True when token `j` extends the capitalised run before it: a capitalised word, the dot
+/// of "Mr." and kin, or a particle followed by a capitalised word.
+fn continues_run(words: &Words<'_>, j: usize, b: usize) -> bool {
+    let w = words.text(j);
+    let lower = words.lower(j);
+    let cap_word = words.is_word(j) && is_cap(w) && !lower.ends_with("’s") && lower != "'s";
+    let title_dot = w == "."
+        && words.tokens[j].start == words.tokens[j - 1].end
+        && matches!(
+            words.lower(j - 1),
+            "mr" | "mrs"
+                | "ms"
+                | "dr"
+                | "gen"
+                | "sen"
+                | "gov"
+                | "rep"
+                | "lt"
+                | "col"
+                | "prof"
+                | "rev"
+                | "st"
+                | "jr"
+        );
+    let particle = CONNECTORS.contains(&lower) && j + 1 < b && is_cap(words.text(j + 1));
+    cap_word || title_dot || particle
+}
+
+fn is_title_case_line(words: &Words<'_>, a: usize, b: usize) -> bool {
+    let mut n = 0;
+    let mut caps = 0;
+    for i in a..b {
+        if words.is_word(i)
+            && words
+                .text(i)
+                .chars()
+                .next()
+                .is_some_and(char::is_alphabetic)
+        {
+            n += 1;
+            caps += usize::from(is_cap(words.text(i)));
+        }
+    }
+    n >= 4 && caps * 4 >= n * 3
+}
+
+/// Splits a capitalised run at words that never start names ("On", "Monday").
+fn split_run(words: &Words<'_>, i: usize, j: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut p = i;
+    for k in i..j {
+        if words.has(k, class::NOT_NAME)
+            && !words.has(k, class::TITLE)
+            && !CONNECTORS.contains(&words.lower(k))
+        {
+            if k > p {
+                out.push((p, k));
+            }
+            p = k + 1;
+        }
+    }
+    if j > p {
+        out.push((p, j));
+    }
+    // A run must not start or end with a connector or a dot.
+    out.into_iter()
+        .filter_map(|(mut p, mut q)| {
+            while p < q && (CONNECTORS.contains(&words.lower(p)) || !words.is_word(p)) {
+                p += 1;
+            }
+            while q > p && CONNECTORS.contains(&words.lower(q - 1)) {
+                q -= 1;
+            }
+            (q > p).then_some((p, q))
+        })
+        .collect()
+}
+
+fn capital_run(
+    words: &Words<'_>,
+    p: usize,
+    q: usize,
+    s: usize,
+    title_case: bool,
+    out: &mut Vec<Candidate>,
+) {
+    // Titles and their modifiers at the front: "Russian President", "Foreign Minister", "Mr."
+    let mut k = p;
+    let mut title_end = p;
+    while k < q {
+        let w = words.lower(k);
+        if words.has(k, class::TITLE) {
+            title_end = k + 1;
+            if words.text(k + 1) == "." && k + 1 < q {
+                title_end = k + 2;
+                k += 1;
+            }
+        } else if !(words.has(k, class::DEMONYM | class::PLACE) || ROLE_MODIFIERS.contains(&w)) {
+            break;
+        }
+        k += 1;
+    }
+    let tokens = words.tokens;
+    if title_end == q {
+        // Only a title: a capitalised role ("the Russian President") is handled as a role
+        // description; a lone demonym ("Russian") names nothing.
+        return;
+    }
+    let name_from = title_end;
+    if title_case && !words.has(name_from, class::GIVEN) && q - name_from > 1 {
+        // Headlines capitalise every word; trust only gazetteer names there.
+        for k in name_from..q {
+            let lower = words.lower(k);
+            if gazetteer::kind_of_name(lower).is_some()
+                || gazetteer::canonical_alias(words.text(k)).is_some()
+            {
+                out.push(name_candidate(words, k, k, k + 1, s));
+            }
+        }
+        return;
+    }
+    let q = if title_case && words.has(name_from, class::GIVEN) {
+        q.min(name_from + 2)
+    } else {
+        q
+    };
+    let mut c = name_candidate(words, p, name_from, q, s);
+    c.initial = q == p + 1 && (p == 0 || words.tokens[p - 1].end <= words.sentence_start(s));
+    if title_end > p {
+        let title: Vec<&str> = (p..title_end)
+            .filter(|&k| words.is_word(k))
+            .map(|k| words.lower(k))
+            .collect();
+        c.gender = c
+            .gender
+            .or_else(|| title.iter().find_map(|t| gazetteer::title_gender(t)));
+        c.kind = EntityKind::Person;
+        c.form = MentionForm::Name;
+        let role: Vec<&str> = title
+            .into_iter()
+            .filter(|t| gazetteer::title_gender(t).is_none() || t.len() > 3)
+            .collect();
+        if !role.is_empty() {
+            c.role = Some(role.join(" "));
+        }
+    } else if let Some(role) = role_before(words, p) {
+        c.role = Some(role);
+        if c.kind == EntityKind::Other {
+            c.kind = EntityKind::Person;
+        }
+    }
+    let _ = tokens;
+    out.push(c);
+}
+
+/// Lowercase role words right before a name ("Kremlin spokesman Dmitry Peskov").
+fn role_before(words: &Words<'_>, p: usize) -> Option<String> {
+    let mut k = p;
+    while k > 0
+        && (words.has(k - 1, class::TITLE | class::ROLE_HEAD)
+            || ROLE_MODIFIERS.contains(&words.lower(k - 1)))
+        && !is_cap(words.text(k - 1))
+    {
+        k -= 1;
+    }
+    if k == p || !words.has(p - 1, class::TITLE | class::ROLE_HEAD) {
+        return None;
+    }
+    // One capitalised modifier before the role ("Kremlin", "Russian").
+    if k > 0 && words.has(k - 1, class::DEMONYM | class::ORG) {
+        k -= 1;
+    }
+    Some((k..p).map(|i| words.lower(i)).collect::<Vec<_>>().join(" "))
+}
+
+fn name_candidate(words: &Words<'_>, p: usize, name_from: usize, q: usize, s: usize) -> Candidate {
+    let start = words.tokens[p].start;
+    let name_start = words.tokens[name_from].start;
+    let end = words.tokens[q - 1].end;
+    let text = &words.body[name_start..end];
+    let lower = text.to_lowercase();
+    let single = q - name_from == 1;
+    let acronym = single && is_acronym(text);
+    let mut kind = gazetteer::kind_of_name(&lower).unwrap_or(EntityKind::Other);
+    if kind == EntityKind::Other {
+        if let Some(canon) = gazetteer::canonical_alias(text) {
+            kind =
+                gazetteer::kind_of_name(&canon.to_lowercase()).unwrap_or(EntityKind::Organization);
+        }
+    }
+    let gender = words
+        .has(name_from, class::GIVEN)
+        .then(|| gazetteer::given_name_gender(words.lower(name_from)))
+        .flatten();
+    if kind == EntityKind::Other {
+        kind = if (name_from..q).any(|k| words.has(k, class::ORG)) || acronym {
+            EntityKind::Organization
+        } else if gender.is_some() || !single {
+            EntityKind::Person
+        } else {
+            EntityKind::Other
+        };
+    }
+    Candidate {
+        start,
+        end,
+        name_start,
+        form: if acronym && gazetteer::kind_of_name(&lower).is_none() {
+            MentionForm::Acronym
+        } else {
+            MentionForm::Name
+        },
+        kind,
+        gender,
+        role: None,
+        definite: true,
+        sentence: s,
+        initial: false,
+    }
+}
+
+/// "the Russian leader", "a source", "Kremlin spokesman" without a following name.
+fn role_description(
+    words: &Words<'_>,
+    i: usize,
+    b: usize,
+    s: usize,
+    out: &mut Vec<Candidate>,
+) -> Option<usize> {
+    let det = words.lower(i);
+    if !matches!(det, "the" | "a" | "an" | "another") {
+        return None;
+    }
+    let mut k = i + 1;
+    let mut head = None;
+    while k < b && k <= i + 5 {
+        let w = words.lower(k);
+        if words.has(k, class::ROLE_HEAD) && !ROLE_MODIFIERS.contains(&w) {
+            head = Some(k);
+            // "prime minister", "press secretary": keep a following head word too.
+            if k + 1 < b && words.has(k + 1, class::ROLE_HEAD) && !is_cap(words.text(k + 1)) {
+                head = Some(k + 1);
+            }
+            break;
+        }
+        let modifier = words.has(k, class::DEMONYM | class::ORG)
+            || ROLE_MODIFIERS.contains(&w)
+            || (is_cap(words.text(k)) && !words.has(k, class::NOT_NAME));
+        if !modifier || !words.is_word(k) {
+            return None;
+        }
+        k += 1;
+    }
+    let h = head?;
+    // "the Russian President Vladimir Putin": a title, not a role description.
+    if h + 1 < b && is_cap(words.text(h + 1)) && !words.has(h + 1, class::NOT_NAME) {
+        return None;
+    }
+    let lower_head = words.lower(h);
+    let kind = match lower_head {
+        "presidency" | "ministry" | "government" | "administration" | "army" | "military"
+        | "campaign" => EntityKind::Organization,
+        _ => EntityKind::Person,
+    };
+    let role = (i + 1..=h)
+        .map(|k| words.lower(k))
+        .collect::<Vec<_>>()
+        .join(" ");
+    out.push(Candidate {
+        start: words.tokens[i].start,
+        end: words.tokens[h].end,
+        name_start: words.tokens[i].start,
+        form: MentionForm::Role,
+        kind,
+        gender: gazetteer::title_gender(lower_head),
+        role: Some(role),
+        definite: det == "the",
+        sentence: s,
+        initial: false,
+    });
+    Some(h + 1)
+}
+
+/// "analysts", "intelligence officers", "U.S. officials", "some experts".
+fn group_mention(words: &Words<'_>, a: usize, i: usize, s: usize, out: &mut Vec<Candidate>) {
+    let mut k = i;
+    while k > a && k + 3 > i {
+        let prev = k - 1;
+        let w = words.lower(prev);
+        let modifier = words.has(prev, class::DEMONYM)
+            || ROLE_MODIFIERS.contains(&w)
+            || (is_cap(words.text(prev)) && !words.has(prev, class::NOT_NAME))
+            || DETERMINERS.contains(&w);
+        if !modifier || !words.is_word(prev) {
+            break;
+        }
+        k -= 1;
+        if DETERMINERS.contains(&w) {
+            break;
+        }
+    }
+    // A capitalised modifier that is itself a mention stays one; the group starts after it
+    // only when it is a place ("Syria experts" still names experts).
+    let role = (k..=i)
+        .map(|j| words.lower(j))
+        .collect::<Vec<_>>()
+        .join(" ");
+    out.push(Candidate {
+        start: words.tokens[k].start,
+        end: words.tokens[i].end,
+        name_start: words.tokens[k].start,
+        form: MentionForm::Role,
+        kind: EntityKind::Group,
+        gender: None,
+        role: Some(role),
+        definite: words.lower(k) == "the",
+        sentence: s,
+        initial: false,
+    });
+}

@@ -1,0 +1,153 @@
+//! Cross-article resolution: one corpus entity per person, organisation, place or group,
+//! whatever spelling each outlet used.
+
+use crate::fold::{fold_name, skeleton};
+use crate::gazetteer;
+use parallax_core::{Article, Entity, EntityId, EntityKind, EntityTable, LocalEntityId, Mentions};
+use std::collections::HashMap;
+
+/// How a local entity is matched across articles.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+enum Key {
+    /// A named person: folded surname; the given-name skeleton is matched separately.
+    Person(String),
+    /// Anything with a stable name: canonical alias or folded name, with its kind.
+    Named(EntityKind, String),
+    /// An anonymous source or unresolved role: never merged with another article's.
+    Unique(usize, u32),
+}
+
+fn is_role_only(name: &str) -> bool {
+    let first_lower = name.chars().next().is_some_and(char::is_lowercase);
+    let last = name.split_whitespace().last().unwrap_or("").to_lowercase();
+    first_lower
+        || gazetteer::contains(gazetteer::ROLE_HEADS, &last)
+        || gazetteer::contains(gazetteer::GROUP_HEADS, &last)
+}
+
+/// Resolves every article's entities into one corpus-wide table.
+pub fn resolve_entities(articles: &[Article], mentions: &[Mentions]) -> EntityTable {
+    // Surnames that name a person somewhere, so lone "Obama" of kind Other can join them.
+    let mut person_surnames: HashMap<String, ()> = HashMap::new();
+    for m in mentions {
+        for e in &m.entities {
+            if e.kind == EntityKind::Person && !is_role_only(&e.name) {
+                if let Some(last) = e.name.split_whitespace().last() {
+                    person_surnames.insert(fold_name(last), ());
+                }
+            }
+        }
+    }
+    struct Member {
+        article: usize,
+        local: LocalEntityId,
+        given: Option<String>,
+    }
+    let mut groups: Vec<(Key, Vec<Member>)> = Vec::new();
+    let mut index: HashMap<Key, usize> = HashMap::new();
+    for (ai, m) in mentions.iter().enumerate() {
+        for e in &m.entities {
+            let words: Vec<&str> = e.name.split_whitespace().collect();
+            let folded_last = words.last().map(|w| fold_name(w)).unwrap_or_default();
+            let key = if is_role_only(&e.name) && e.kind != EntityKind::Place {
+                if e.kind == EntityKind::Organization {
+                    Key::Named(e.kind, fold_name(&e.name))
+                } else {
+                    Key::Unique(ai, e.id.0)
+                }
+            } else if e.kind == EntityKind::Person
+                || (e.kind == EntityKind::Other
+                    && words.len() == 1
+                    && person_surnames.contains_key(&folded_last))
+            {
+                Key::Person(folded_last)
+            } else {
+                let canon = gazetteer::canonical_alias(&e.name)
+                    .map_or_else(|| fold_name(&e.name), |c| c.to_lowercase());
+                let kind = if e.kind == EntityKind::Other {
+                    EntityKind::Other
+                } else {
+                    e.kind
+                };
+                Key::Named(kind, canon)
+            };
+            let given =
+                (words.len() >= 2 && matches!(key, Key::Person(_))).then(|| skeleton(words[0]));
+            let gi = *index.entry(key.clone()).or_insert_with(|| {
+                groups.push((key, Vec::new()));
+                groups.len() - 1
+            });
+            groups[gi].1.push(Member {
+                article: ai,
+                local: e.id,
+                given,
+            });
+        }
+    }
+    let mut table = EntityTable::default();
+    for (key, members) in groups {
+        // Split a surname group by given name; members without one join the largest.
+        let mut clusters: Vec<(Option<String>, Vec<&Member>)> = Vec::new();
+        for m in &members {
+            if let Some(g) = &m.given {
+                match clusters.iter_mut().find(|(cg, _)| cg.as_ref() == Some(g)) {
+                    Some(c) => c.1.push(m),
+                    None => clusters.push((Some(g.clone()), vec![m])),
+                }
+            }
+        }
+        let bare: Vec<&Member> = members.iter().filter(|m| m.given.is_none()).collect();
+        if clusters.is_empty() {
+            clusters.push((None, bare));
+        } else if !bare.is_empty() {
+            let largest = (0..clusters.len())
+                .max_by_key(|&i| (clusters[i].1.len(), usize::MAX - i))
+                .unwrap_or(0);
+            clusters[largest].1.extend(bare);
+        }
+        let _ = &key;
+        for (_, cluster) in clusters {
+            let id = EntityId(table.entities.len() as u32);
+            let mut name = String::new();
+            let mut kinds: HashMap<EntityKind, usize> = HashMap::new();
+            let mut aliases: Vec<String> = Vec::new();
+            for m in &cluster {
+                let Some(e) = mentions[m.article].entity(m.local) else {
+                    continue;
+                };
+                if e.name.len() > name.len() {
+                    name = e.name.clone();
+                }
+                *kinds.entry(e.kind).or_default() += 1;
+                for a in std::iter::once(&e.name).chain(&e.aliases) {
+                    if !aliases.contains(a) && aliases.len() < 40 {
+                        aliases.push(a.clone());
+                    }
+                }
+                table.resolved.insert((articles[m.article].id, m.local), id);
+            }
+            let kind = [
+                EntityKind::Person,
+                EntityKind::Organization,
+                EntityKind::Place,
+                EntityKind::Group,
+                EntityKind::Other,
+            ]
+            .into_iter()
+            .max_by_key(|k| {
+                (
+                    kinds.get(k).copied().unwrap_or(0),
+                    matches!(k, EntityKind::Person),
+                )
+            })
+            .unwrap_or(EntityKind::Other);
+            table.entities.push(Entity {
+                id,
+                name,
+                kind,
+                aliases,
+            });
+        }
+    }
+    table
+}

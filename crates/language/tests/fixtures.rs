@@ -1,0 +1,91 @@
+//! Golden tests: each fixture's sentences, entities, mentions and times, rendered with the
+//! text they cover. A fixture's first line may be `published: YYYY-MM-DD`.
+
+use parallax_core::{Article, ArticleId, CharIndex, FieldSources};
+use std::fmt::Write;
+
+fn article_from(text: &str) -> Article {
+    let (published, body) = match text.strip_prefix("published: ") {
+        Some(rest) => {
+            let (date, body) = rest.split_once('\n').unwrap_or((rest, ""));
+            (
+                chrono::NaiveDate::parse_from_str(date.trim(), "%Y-%m-%d").ok(),
+                body,
+            )
+        }
+        None => (None, text),
+    };
+    Article {
+        id: ArticleId::from_source_and_body("fixture", body),
+        source: "fixture".into(),
+        title: None,
+        byline: None,
+        outlet: None,
+        published,
+        credits: Vec::new(),
+        language: Some("en".into()),
+        body: body.to_string(),
+        field_sources: FieldSources::default(),
+    }
+}
+
+fn render(article: &Article) -> String {
+    let m = parallax_language::analyze(article);
+    let index = CharIndex::new(&article.body);
+    let text = |s| index.slice(&article.body, s).unwrap_or("<out of body>");
+    let mut out = String::new();
+    writeln!(out, "# sentences").unwrap();
+    for s in &m.sentences {
+        writeln!(out, "[{}..{}] {}", s.start(), s.end(), text(*s)).unwrap();
+    }
+    writeln!(out, "\n# entities").unwrap();
+    for e in &m.entities {
+        let spans: Vec<String> = m
+            .mentions
+            .iter()
+            .filter(|x| x.entity == e.id)
+            .map(|x| format!("{}({:?})", text(x.span), x.form))
+            .collect();
+        writeln!(
+            out,
+            "e{} {:?} {:?}: {}",
+            e.id.0,
+            e.kind,
+            e.name,
+            spans.join(", ")
+        )
+        .unwrap();
+    }
+    writeln!(out, "\n# times").unwrap();
+    for t in &m.times {
+        let resolved = t
+            .resolved
+            .map_or("?".to_string(), |r| format!("{}..{}", r.start, r.end));
+        writeln!(out, "{:?} -> {}", text(t.span), resolved).unwrap();
+    }
+    out
+}
+
+#[test]
+fn language_on_fixtures() {
+    insta::glob!("fixtures/*.txt", |path| {
+        let text = std::fs::read_to_string(path).unwrap();
+        insta::assert_snapshot!(render(&article_from(&text)));
+    });
+}
+
+#[test]
+fn resolves_across_articles() {
+    let a = article_from("published: 2015-10-01\nRussian Foreign Minister Sergey Lavrov met Sergey Shoigu. Lavrov spoke. ISIL fighters fled the U.S. strikes.");
+    let b = article_from("published: 2015-10-02\nSergei Lavrov said the Islamic State was weak. ISIS lost ground, the United States said.");
+    let articles = [a, b];
+    let mentions: Vec<_> = articles.iter().map(parallax_language::analyze).collect();
+    let table = parallax_language::resolve_entities(&articles, &mentions);
+    let mut lines: Vec<String> = table
+        .entities
+        .iter()
+        .map(|e| format!("{:?} {:?} {:?}", e.kind, e.name, e.aliases))
+        .collect();
+    lines.sort();
+    insta::assert_snapshot!(lines.join("\n"));
+}
