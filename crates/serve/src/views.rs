@@ -1,0 +1,259 @@
+//! JSON views of an analysis: what the API returns, built from the core values with the
+//! text each span covers, so the page never has to count code points itself to explain
+//! a claim.
+
+use parallax_core::{
+    Analysis, Article, ArticleId, CharIndex, CharSpan, Claim, Evidence, OriginKind, QuoteKind,
+    Story, StoryId,
+};
+use serde_json::{json, Value};
+use std::collections::HashMap;
+
+/// An analysis with the lookups the handlers need.
+pub struct Catalog {
+    analysis: Analysis,
+    position: HashMap<ArticleId, usize>,
+    indexes: Vec<CharIndex>,
+    claims_of: HashMap<StoryId, Vec<usize>>,
+}
+
+/// Public id of a story ("s3").
+pub fn story_key(id: StoryId) -> String {
+    format!("s{}", id.0)
+}
+
+/// Parses "s3" or "3".
+pub fn parse_story_key(key: &str) -> Option<StoryId> {
+    key.strip_prefix('s')
+        .unwrap_or(key)
+        .parse()
+        .ok()
+        .map(StoryId)
+}
+
+impl Catalog {
+    /// Indexes `analysis`.
+    pub fn new(analysis: Analysis) -> Catalog {
+        let position = analysis
+            .articles
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.id, i))
+            .collect();
+        let indexes = analysis
+            .articles
+            .iter()
+            .map(|a| CharIndex::new(&a.body))
+            .collect();
+        let mut claims_of: HashMap<StoryId, Vec<usize>> = HashMap::new();
+        for (n, c) in analysis.claims.iter().enumerate() {
+            claims_of.entry(c.story).or_default().push(n);
+        }
+        Catalog {
+            analysis,
+            position,
+            indexes,
+            claims_of,
+        }
+    }
+
+    fn article(&self, id: ArticleId) -> Option<(usize, &Article)> {
+        let &i = self.position.get(&id)?;
+        Some((i, &self.analysis.articles[i]))
+    }
+
+    fn text(&self, i: usize, span: CharSpan) -> String {
+        self.indexes[i]
+            .slice(&self.analysis.articles[i].body, span)
+            .unwrap_or_default()
+            .to_owned()
+    }
+
+    fn story(&self, id: StoryId) -> Option<&Story> {
+        self.analysis.stories.iter().find(|s| s.id == id)
+    }
+
+    fn outlets(&self, story: &Story) -> Vec<String> {
+        let mut outlets: Vec<String> = story
+            .articles
+            .iter()
+            .filter_map(|&id| self.article(id)?.1.outlet.clone())
+            .collect();
+        outlets.sort_unstable();
+        outlets.dedup();
+        outlets
+    }
+
+    /// `/api/stories`: every story with its counts, most covered first.
+    pub fn stories(&self) -> Value {
+        let mut stories: Vec<&Story> = self.analysis.stories.iter().collect();
+        stories.sort_by_key(|s| (std::cmp::Reverse(s.articles.len()), s.id));
+        let list: Vec<Value> = stories
+            .into_iter()
+            .map(|s| {
+                let claims = self.claims_of.get(&s.id).map_or(&[][..], Vec::as_slice);
+                let contradicted = claims
+                    .iter()
+                    .filter(|&&n| !self.analysis.claims[n].contradicted_by.is_empty())
+                    .count();
+                json!({
+                    "id": story_key(s.id),
+                    "title": s.title,
+                    "start": s.start,
+                    "end": s.end,
+                    "articles": s.articles.len(),
+                    "outlets": self.outlets(s),
+                    "claims": claims.len(),
+                    "contradicted": contradicted,
+                })
+            })
+            .collect();
+        Value::Array(list)
+    }
+
+    /// `/api/stories/:id`: the story with its articles, claims, quotes and reuse.
+    pub fn story_detail(&self, id: StoryId) -> Option<Value> {
+        let story = self.story(id)?;
+        let members: Vec<usize> = story
+            .articles
+            .iter()
+            .filter_map(|&a| self.article(a).map(|(i, _)| i))
+            .collect();
+        let articles: Vec<Value> = members.iter().map(|&i| self.article_json(i)).collect();
+        let quotes: Vec<Value> = members.iter().flat_map(|&i| self.quotes_json(i)).collect();
+        let reuse: Vec<Value> = self
+            .analysis
+            .reuse
+            .iter()
+            .filter(|r| story.articles.contains(&r.source) && story.articles.contains(&r.target))
+            .map(|r| {
+                json!({
+                    "source_article": r.source,
+                    "target_article": r.target,
+                    "similarity": r.similarity,
+                    "passages": r.passages.len(),
+                })
+            })
+            .collect();
+        Some(json!({
+            "id": story_key(story.id),
+            "title": story.title,
+            "start": story.start,
+            "end": story.end,
+            "outlets": self.outlets(story),
+            "articles": articles,
+            "claims": self.claims(Some(id)),
+            "quotes": quotes,
+            "reuse": reuse,
+        }))
+    }
+
+    /// `/api/claims?story=`: claims of one story, or of all.
+    pub fn claims(&self, story: Option<StoryId>) -> Value {
+        let list: Vec<Value> = match story {
+            Some(id) => self
+                .claims_of
+                .get(&id)
+                .map_or(&[][..], Vec::as_slice)
+                .iter()
+                .map(|&n| self.claim_json(&self.analysis.claims[n]))
+                .collect(),
+            None => self
+                .analysis
+                .claims
+                .iter()
+                .map(|c| self.claim_json(c))
+                .collect(),
+        };
+        Value::Array(list)
+    }
+
+    fn evidence_json(&self, list: &[Evidence]) -> Vec<Value> {
+        list.iter()
+            .map(|e| {
+                let text = self.article(e.article).map(|(i, _)| self.text(i, e.span));
+                json!({"article": e.article, "start": e.span.start(), "end": e.span.end(), "text": text})
+            })
+            .collect()
+    }
+
+    fn claim_json(&self, c: &Claim) -> Value {
+        let speaker = c.attributed_to.and_then(|e| {
+            let entity = self.analysis.entities.entities.get(e.0 as usize)?;
+            Some(json!({"id": parallax_store::entity_key(e), "name": entity.name}))
+        });
+        json!({
+            "id": format!("c{}", c.id.0),
+            "story": story_key(c.story),
+            "text": c.text,
+            "attributed_to": speaker,
+            "independent_sources": c.independent_sources,
+            "support": self.evidence_json(&c.support),
+            "contradicted_by": self.evidence_json(&c.contradicted_by),
+            "omitted_by": c.omitted_by,
+        })
+    }
+
+    fn article_json(&self, i: usize) -> Value {
+        let a = &self.analysis.articles[i];
+        let provenance = self
+            .analysis
+            .provenance
+            .get(i)
+            .filter(|p| p.article == a.id);
+        let (origin, of) = match provenance.map(|p| &p.origin) {
+            Some(OriginKind::Republished(src)) => ("republished", Some(src.to_string())),
+            Some(OriginKind::Rewritten(src)) => ("rewritten", Some(src.to_string())),
+            Some(OriginKind::Wire(agency)) => ("wire", Some(agency.clone())),
+            Some(OriginKind::Original) | None => ("original", None),
+        };
+        json!({
+            "id": a.id,
+            "source": a.source,
+            "title": a.title,
+            "byline": a.byline,
+            "outlet": a.outlet,
+            "published": a.published,
+            "credits": a.credits,
+            "language": a.language,
+            "origin": origin,
+            "origin_of": of,
+            "independence_key": provenance.map(|p| &p.independence_key),
+            "body": a.body,
+        })
+    }
+
+    fn quotes_json(&self, i: usize) -> Vec<Value> {
+        let a = &self.analysis.articles[i];
+        let quotes = self.analysis.quotes.get(i).map_or(&[][..], Vec::as_slice);
+        quotes
+            .iter()
+            .map(|q| {
+                let entity = q
+                    .speaker
+                    .entity
+                    .and_then(|local| self.analysis.entities.resolve(a.id, local));
+                let local_name = q.speaker.entity.and_then(|local| {
+                    Some(self.analysis.mentions.get(i)?.entity(local)?.name.clone())
+                });
+                json!({
+                    "article": a.id,
+                    "kind": match q.kind {
+                        QuoteKind::Direct => "direct",
+                        QuoteKind::Partial => "partial",
+                        QuoteKind::Indirect => "indirect",
+                    },
+                    "text": self.text(i, q.span),
+                    "start": q.span.start(),
+                    "end": q.span.end(),
+                    "cue": q.cue.map(|c| self.text(i, c)),
+                    "speaker": {
+                        "entity": entity.map(|e| parallax_store::entity_key(e.id)),
+                        "name": entity.map(|e| e.name.clone()).or(local_name),
+                        "mention": q.speaker.mention.map(|m| self.text(i, m)),
+                    },
+                })
+            })
+            .collect()
+    }
+}

@@ -1,0 +1,161 @@
+// Parallax web page: lists stories, and sets one story's coverage side by side.
+// Offsets from the API are Unicode code points; Array.from(body) indexes them.
+"use strict";
+
+const $ = (sel) => document.querySelector(sel);
+const esc = (s) => String(s ?? "").replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c]));
+const PALETTE = ["#3557c4", "#e07b00", "#1f9d55", "#9b3fc4", "#c43557", "#00899b", "#7a8a00", "#5b5b5b"];
+let current = null;
+
+async function getJSON(url) {
+  const res = await fetch(url);
+  if (!res.ok) throw new Error(url + ": " + res.status);
+  return res.json();
+}
+
+async function loadStories() {
+  const stories = await getJSON("/api/stories");
+  const nav = $("#stories");
+  if (!stories.length) { nav.innerHTML = '<p class="muted" style="padding:12px">No stories in this data directory.</p>'; return; }
+  nav.innerHTML = stories.map((s) => `
+    <div class="item" data-id="${esc(s.id)}">
+      <div class="title">${esc(s.title || "(untitled)")}</div>
+      <div class="meta">${esc(dates(s.start, s.end))} · ${s.articles} articles · ${s.outlets.length} outlets</div>
+      <div class="meta">${s.claims} claims${s.contradicted ? ` · <span class="badge bad">${s.contradicted} contradicted</span>` : ""}</div>
+    </div>`).join("");
+  nav.querySelectorAll(".item").forEach((el) => el.addEventListener("click", () => { location.hash = el.dataset.id; }));
+  const wanted = location.hash.slice(1) || stories[0].id;
+  showStory(wanted);
+}
+
+function dates(start, end) {
+  if (!start) return "undated";
+  return end && end !== start ? `${start} – ${end}` : start;
+}
+
+// Orders columns so that copies of one origin sit next to each other, and gives each
+// independent origin a colour.
+function columns(story) {
+  const groups = new Map();
+  for (const a of story.articles) {
+    const key = a.independence_key || a.id;
+    if (!groups.has(key)) groups.set(key, []);
+    groups.get(key).push(a);
+  }
+  const cols = [];
+  let g = 0;
+  for (const [key, members] of groups) {
+    members.forEach((a, n) => cols.push({ ...a, group: g, groupKey: key, groupSize: members.length, copyIndex: n }));
+    g++;
+  }
+  return cols;
+}
+
+function originBadge(a, byId) {
+  if (a.origin === "wire") return `<span class="badge wire" title="republishes wire copy">wire: ${esc(a.origin_of)}</span>`;
+  if (a.origin === "republished" || a.origin === "rewritten") {
+    const src = byId.get(a.origin_of);
+    const name = src ? (src.outlet || src.title || src.id) : a.origin_of;
+    return `<span class="badge copy" title="${esc(a.origin)} from another article">${a.origin === "rewritten" ? "rewrites" : "copy of"} ${esc(name)}</span>`;
+  }
+  return `<span class="badge">original</span>`;
+}
+
+async function showStory(id) {
+  document.querySelectorAll("nav .item").forEach((el) => el.classList.toggle("active", el.dataset.id === id));
+  let story;
+  try { story = await getJSON("/api/stories/" + encodeURIComponent(id)); }
+  catch (e) { $("#story").innerHTML = `<p class="muted">${esc(e.message)}</p>`; return; }
+  current = story;
+  const cols = columns(story);
+  const byId = new Map(story.articles.map((a) => [a.id, a]));
+  const head = `
+    <h1>${esc(story.title || "(untitled)")}</h1>
+    <div class="muted">${esc(dates(story.start, story.end))} · ${story.articles.length} articles from ${story.outlets.length} outlets · ${story.claims.length} claims</div>`;
+
+  const colTemplate = `minmax(300px, 2.4fr) repeat(${cols.length}, minmax(92px, 1fr))`;
+  let grid = `<div class="corner">Claim</div>` + cols.map((a) => `
+    <div class="colhead" title="${esc(a.title || "")}">
+      <div class="group" style="background:${PALETTE[a.group % PALETTE.length]}"></div>
+      <div class="outlet">${esc(a.outlet || "unknown outlet")}</div>
+      <div class="date">${esc(a.published || "")}</div>
+      <div>${originBadge(a, byId)}</div>
+    </div>`).join("");
+  story.claims.forEach((c, ci) => {
+    const states = new Map(c.support.map((e) => [e.article, e]));
+    const against = new Map(c.contradicted_by.map((e) => [e.article, e]));
+    const dots = Array.from({ length: c.independent_sources }, () => '<span class="dot"></span>').join("");
+    grid += `<div class="claim ${c.contradicted_by.length ? "row-contradicted" : ""}">
+      ${c.attributed_to ? `<div class="who">${esc(c.attributed_to.name)}</div>` : ""}
+      <div>${esc(c.text)}</div>
+      <div class="srcs">${dots}<span class="muted">${c.independent_sources} independent source${c.independent_sources === 1 ? "" : "s"}</span>
+      ${c.contradicted_by.length ? '<span class="badge bad">contradicted</span>' : ""}</div>
+    </div>`;
+    for (const a of cols) {
+      const s = states.get(a.id), x = against.get(a.id);
+      const copied = a.copyIndex > 0 ? " copied" : "";
+      if (s) grid += `<div class="cell states${copied}" data-claim="${ci}" data-article="${a.id}" data-kind="support" title="${esc(s.text)}"><div class="mark">✓</div></div>`;
+      else if (x) grid += `<div class="cell contradicts" data-claim="${ci}" data-article="${a.id}" data-kind="contradict" title="${esc(x.text)}"><div class="mark">✕</div></div>`;
+      else grid += `<div class="cell omits" title="${esc(a.outlet || "this article")} does not report it"><div class="mark">–</div></div>`;
+    }
+  });
+  const matrix = story.claims.length
+    ? `<div class="matrix" style="grid-template-columns:${colTemplate}">${grid}</div>
+       <div class="legend"><span><i style="background:var(--ok-bg);border:2px solid var(--ok)"></i>states it</span>
+       <span><i style="background:var(--bad-bg);border:2px solid var(--bad)"></i>contradicts it</span>
+       <span><i style="border:2px dashed var(--none)"></i>leaves it out</span>
+       <span>same colour bar = one independent origin (wire copy, same owner); faded marks are copies</span></div>`
+    : `<p class="muted">No claims aligned for this story.</p>`;
+
+  $("#story").innerHTML = head + `<h2>Coverage</h2>` + matrix +
+    `<h2>Quotes by speaker</h2>` + speakers(story, byId) +
+    `<h2>Reader</h2><div id="reader" class="reader muted">Click a ✓ or ✕ to read the passage in its article.</div>`;
+  document.querySelectorAll(".cell.states, .cell.contradicts").forEach((el) =>
+    el.addEventListener("click", () => read(el.dataset.article, Number(el.dataset.claim))));
+}
+
+function speakers(story, byId) {
+  if (!story.quotes.length) return `<p class="muted">No quotes found.</p>`;
+  const by = new Map();
+  for (const q of story.quotes) {
+    const name = q.speaker.name || q.speaker.mention || "Unattributed";
+    if (!by.has(name)) by.set(name, new Map());
+    const same = by.get(name);
+    const key = q.text.trim();
+    if (!same.has(key)) same.set(key, { q, outlets: [] });
+    same.get(key).outlets.push(byId.get(q.article)?.outlet || "?");
+  }
+  const cards = [...by.entries()].sort((a, b) => b[1].size - a[1].size).map(([name, quotes]) => `
+    <div class="speaker"><div class="name">${esc(name)} <span class="badge">${quotes.size}</span></div>
+    ${[...quotes.values()].map(({ q, outlets }) => `
+      <div class="quote ${q.kind}"><div>${q.kind === "indirect" ? "" : "“"}${esc(q.text)}${q.kind === "indirect" ? "" : "”"}</div>
+      <div class="by">${esc(q.kind)}${q.cue ? " · " + esc(q.cue) : ""} · ${[...new Set(outlets)].map(esc).join(", ")}</div></div>`).join("")}
+    </div>`);
+  return `<div class="speakers">${cards.join("")}</div>`;
+}
+
+// Shows an article's body with the chosen claim's passage highlighted.
+function read(articleId, claimIndex) {
+  const a = current.articles.find((x) => x.id === articleId);
+  const c = current.claims[claimIndex];
+  if (!a || !c) return;
+  const spans = [
+    ...c.support.filter((e) => e.article === articleId).map((e) => ({ ...e, cls: "" })),
+    ...c.contradicted_by.filter((e) => e.article === articleId).map((e) => ({ ...e, cls: "bad" })),
+  ].sort((x, y) => x.start - y.start);
+  const chars = Array.from(a.body);
+  let html = "", at = 0;
+  for (const s of spans) {
+    if (s.start < at) continue;
+    html += esc(chars.slice(at, s.start).join("")) + `<mark class="${s.cls}">` + esc(chars.slice(s.start, s.end).join("")) + "</mark>";
+    at = s.end;
+  }
+  html += esc(chars.slice(at).join(""));
+  const r = $("#reader");
+  r.classList.remove("muted");
+  r.innerHTML = `<div class="head"><b>${esc(a.outlet || "")}</b> · ${esc(a.title || "")} <span class="muted">${esc(a.published || "")} · ${esc(a.source)}</span></div>` + html;
+  r.querySelector("mark")?.scrollIntoView({ block: "center", behavior: "smooth" });
+}
+
+window.addEventListener("hashchange", () => showStory(location.hash.slice(1)));
+loadStories().catch((e) => { $("#stories").innerHTML = `<p class="muted">${esc(e.message)}</p>`; });
