@@ -1,0 +1,99 @@
+//! Reading and writing brat standoff files with Source, Cue and Content spans.
+
+use std::collections::BTreeSet;
+
+/// The three span labels we score.
+pub const LABELS: [&str; 3] = ["Source", "Cue", "Content"];
+
+/// Spans per label, in characters; a span in pieces counts from its first to its last char.
+#[derive(Default, Debug)]
+pub struct Spans {
+    /// Indexed like [`LABELS`].
+    pub by_label: [BTreeSet<(usize, usize)>; 3],
+}
+
+/// Parses the `T` lines of a brat `.ann` file.
+pub fn parse_ann(text: &str) -> Spans {
+    let mut spans = Spans::default();
+    for line in text.lines() {
+        let mut fields = line.split('\t');
+        let (Some(id), Some(head)) = (fields.next(), fields.next()) else {
+            continue;
+        };
+        if !id.starts_with('T') {
+            continue;
+        }
+        let mut parts = head.splitn(2, ' ');
+        let (Some(label), Some(ranges)) = (parts.next(), parts.next()) else {
+            continue;
+        };
+        let Some(l) = LABELS.iter().position(|x| *x == label) else {
+            continue;
+        };
+        let numbers: Vec<usize> = ranges
+            .split([' ', ';'])
+            .filter_map(|n| n.parse().ok())
+            .collect();
+        if let (Some(&a), Some(&b)) = (numbers.first(), numbers.last()) {
+            if a < b {
+                spans.by_label[l].insert((a, b));
+            }
+        }
+    }
+    spans
+}
+
+/// One predicted attribution in characters.
+pub struct Predicted {
+    /// Source span.
+    pub source: Option<(usize, usize)>,
+    /// Cue span.
+    pub cue: Option<(usize, usize)>,
+    /// Content pieces.
+    pub content: Vec<(usize, usize)>,
+}
+
+/// Renders predictions as a brat `.ann` file over `text`.
+pub fn write_ann(text: &str, predicted: &[Predicted]) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let cover = |a: usize, b: usize| {
+        chars
+            .get(a..b)
+            .map(|c| c.iter().collect::<String>())
+            .unwrap_or_default()
+            .replace('\n', " ")
+    };
+    let mut out = String::new();
+    let mut t = 0;
+    for (n, p) in predicted.iter().enumerate() {
+        let mut roles = Vec::new();
+        for (label, span) in [("Source", p.source), ("Cue", p.cue)] {
+            if let Some((a, b)) = span {
+                t += 1;
+                out.push_str(&format!("T{t}\t{label} {a} {b}\t{}\n", cover(a, b)));
+                roles.push(format!("{label}:T{t}"));
+            }
+        }
+        if !p.content.is_empty() {
+            t += 1;
+            let ranges: Vec<String> = p.content.iter().map(|(a, b)| format!("{a} {b}")).collect();
+            let text: Vec<String> = p.content.iter().map(|&(a, b)| cover(a, b)).collect();
+            out.push_str(&format!(
+                "T{t}\tContent {}\t{}\n",
+                ranges.join(";"),
+                text.join(" ")
+            ));
+            roles.push(format!("Content:T{t}"));
+        }
+        if let Some((a, b)) = p.cue {
+            t += 1;
+            out.push_str(&format!("T{t}\tAttribution {a} {b}\t{}\n", cover(a, b)));
+            out.push_str(&format!(
+                "E{}\tAttribution:T{t} {}\n",
+                n + 1,
+                roles.join(" ")
+            ));
+        }
+    }
+    out
+}

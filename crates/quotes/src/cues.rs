@@ -1,0 +1,205 @@
+//! Reporting verbs and phrases that introduce what someone said or thinks.
+//!
+//! The list is hand-written from wire style (AP, Reuters) reporting verbs and checked against
+//! the cue words most often annotated in attribution corpora (PolNeAR, PARC).
+
+/// How a cue relates to its source and content.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CueKind {
+    /// A finite reporting verb: "said", "told", "warned".
+    Verb,
+    /// A participle that borrows the sentence's subject: "saying", "adding", "calling".
+    Participle,
+    /// "according to X": the source follows.
+    AccordingTo,
+    /// A verb of belief or intention that needs a clause: "believes", "thinks".
+    Belief,
+}
+
+const VERBS: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "tell",
+    "added",
+    "adds",
+    "explained",
+    "explains",
+    "claimed",
+    "claims",
+    "claim",
+    "insisted",
+    "insists",
+    "warned",
+    "warns",
+    "confirmed",
+    "confirms",
+    "noted",
+    "notes",
+    "stressed",
+    "stresses",
+    "argued",
+    "argues",
+    "argue",
+    "asked",
+    "asks",
+    "replied",
+    "replies",
+    "wrote",
+    "writes",
+    "tweeted",
+    "tweets",
+    "announced",
+    "announces",
+    "reported",
+    "reports",
+    "stated",
+    "states",
+    "urged",
+    "urges",
+    "acknowledged",
+    "acknowledges",
+    "admitted",
+    "admits",
+    "denied",
+    "denies",
+    "suggested",
+    "suggests",
+    "predicted",
+    "predicts",
+    "recalled",
+    "recalls",
+    "continued",
+    "remarked",
+    "declared",
+    "declares",
+    "estimated",
+    "estimates",
+    "charged",
+    "contended",
+    "contends",
+    "asserted",
+    "asserts",
+    "maintained",
+    "maintains",
+    "complained",
+    "complains",
+    "conceded",
+    "concedes",
+    "testified",
+    "alleged",
+    "alleges",
+    "observed",
+    "emphasized",
+    "emphasised",
+    "reiterated",
+    "responded",
+    "answered",
+    "vowed",
+    "vows",
+    "promised",
+    "promises",
+    "agreed",
+    "accused",
+    "learned",
+    "revealed",
+    "reveals",
+    "indicated",
+    "indicates",
+    "showed",
+    "shows",
+    "show",
+    "found",
+    "finds",
+    "concluded",
+    "concludes",
+    "recounted",
+    "countered",
+    "quipped",
+    "joked",
+    "boasted",
+    "pointed",
+    "cautioned",
+    "predicted",
+    "stated",
+    "signaled",
+    "signalled",
+    "described",
+    "describes",
+    "called",
+    "calls",
+    "criticized",
+    "criticised",
+    "declined",
+];
+const PARTICIPLES: &[&str] = &[
+    "saying",
+    "adding",
+    "calling",
+    "telling",
+    "noting",
+    "arguing",
+    "describing",
+    "warning",
+    "explaining",
+    "insisting",
+    "claiming",
+    "stressing",
+    "suggesting",
+    "citing",
+    "referring",
+    "asking",
+    "urging",
+    "declaring",
+    "accusing",
+    "stating",
+    "writing",
+    "predicting",
+];
+const BELIEFS: &[&str] = &[
+    "believes", "believe", "believed", "thinks", "think", "thought", "hopes", "hope", "hoped",
+    "fears", "fear", "feared", "expects", "expect", "expected", "knows", "knew", "feels", "felt",
+    "worries", "worried", "doubts", "doubted", "wants", "want", "wanted",
+];
+
+/// The cue kind of the lowercase word at `i`, with the index one past the cue.
+pub fn cue_at(lower: &[&str], i: usize) -> Option<(CueKind, usize)> {
+    let w = *lower.get(i)?;
+    if w == "according" && lower.get(i + 1) == Some(&"to") {
+        return Some((CueKind::AccordingTo, i + 2));
+    }
+    if VERBS.contains(&w) {
+        // "pointed out".
+        if w == "pointed" {
+            return (lower.get(i + 1) == Some(&"out")).then_some((CueKind::Verb, i + 2));
+        }
+        return Some((CueKind::Verb, i + 1));
+    }
+    if PARTICIPLES.contains(&w) {
+        return Some((CueKind::Participle, i + 1));
+    }
+    if BELIEFS.contains(&w) {
+        return Some((CueKind::Belief, i + 1));
+    }
+    None
+}
+
+/// True for the verbs that take a listener before the content ("told reporters that").
+pub fn takes_listener(w: &str) -> bool {
+    matches!(
+        w,
+        "told"
+            | "tells"
+            | "tell"
+            | "telling"
+            | "asked"
+            | "asks"
+            | "urged"
+            | "warned"
+            | "assured"
+            | "informed"
+            | "reminded"
+    )
+}

@@ -1,0 +1,198 @@
+//! Direct and partial quotes: quoted regions with the cue and source around them, split
+//! quotes joined, and paragraphs that open a quote with no cue given to the last speaker.
+
+use crate::context::Context;
+use crate::cues::{cue_at, CueKind};
+use crate::marks::{regions_in, Region};
+use crate::speaker::{np_after, np_before};
+use crate::Attribution;
+use parallax_core::{MentionForm, QuoteKind};
+
+/// Finds every quoted region of the article and attributes it; returns the attributions and
+/// the regions (indirect speech must not reuse their text).
+pub fn direct_quotes(ctx: &Context<'_>) -> (Vec<Attribution>, Vec<Region>) {
+    let mut regions = Vec::new();
+    for &(s, e) in &ctx.paragraphs {
+        regions_in(ctx.body, s, e, &mut regions);
+    }
+    let mut out: Vec<Attribution> = Vec::new();
+    let mut skip_next = false;
+    for (ri, r) in regions.iter().enumerate() {
+        if skip_next {
+            skip_next = false;
+            continue;
+        }
+        let Some((para, (p_start, p_end))) = ctx.paragraph_of(r.open) else {
+            continue;
+        };
+        let prev_close = ri
+            .checked_sub(1)
+            .map(|p| regions[p].close)
+            .filter(|&c| c > p_start)
+            .unwrap_or(p_start);
+        let next = regions.get(ri + 1).filter(|n| n.open < p_end);
+        let next_open = next.map_or(p_end, |n| n.open);
+        let (sent_start, _) = ctx.sentence_of(r.open);
+        let pre_floor = ctx.token_at(prev_close.max(sent_start).max(p_start));
+        let open_tok = ctx.token_at(r.open);
+        let close_tok = ctx.token_at(r.close);
+        let post_limit = ctx.token_end(next_open);
+        let inner = ctx.body.get(r.inner_start..r.inner_end).unwrap_or("");
+        let inner_trim = inner.trim_end();
+        let ends_sentence = inner_trim.ends_with(['.', '!', '?']);
+        let words_inside = inner.split_whitespace().count();
+
+        // Cue after the quote: “...,” he said / said Putin / Peskov said.
+        let mut post = None;
+        let first_after = ctx.words.get(close_tok);
+        let post_ok = r.closed
+            && first_after.is_some_and(|w| w.start < next_open)
+            && (!ends_sentence
+                || first_after
+                    .is_some_and(|w| !w.is_cap(ctx.body) || ctx.lower_at(close_tok) == ","));
+        if post_ok {
+            let mut k = close_tok;
+            if ctx.lower_at(k) == "," {
+                k += 1;
+            }
+            let stop = (k + 10).min(post_limit);
+            let mut i = k;
+            while i < stop && ctx.words[i].is_word {
+                if let Some((kind, cue_end)) = cue_at(&ctx.lower, i) {
+                    if kind != CueKind::AccordingTo {
+                        let source = if i > k {
+                            np_before(ctx, i, k)
+                        } else {
+                            np_after(ctx, cue_end, post_limit, 6)
+                        };
+                        if source.is_some() {
+                            post = Some((i, cue_end, source));
+                        }
+                    }
+                    break;
+                }
+                i += 1;
+            }
+        }
+        // Cue before the quote: Peskov said, “...” / He explained: “...”
+        let mut pre = None;
+        if post.is_none() && open_tok > pre_floor {
+            let mut i = open_tok;
+            while i > pre_floor {
+                i -= 1;
+                if let Some((kind, cue_end)) = cue_at(&ctx.lower, i) {
+                    let source = match kind {
+                        CueKind::AccordingTo => np_after(ctx, cue_end, open_tok, 8),
+                        CueKind::Participle => subject_of_sentence(ctx, pre_floor, i),
+                        _ => np_before(ctx, i, pre_floor)
+                            .or_else(|| np_after(ctx, cue_end, open_tok, 6)),
+                    };
+                    pre = Some((i, cue_end, source));
+                    break;
+                }
+            }
+        }
+        let before = ctx.lower_at(open_tok.wrapping_sub(1));
+        let at_sentence_start = open_tok == ctx.token_at(sent_start) || open_tok == pre_floor;
+        let partial = !(at_sentence_start
+            || matches!(
+                before,
+                ":" | "," | "—" | "said" | "says" | "added" | "asked"
+            ))
+            || (!ends_sentence
+                && !inner_trim.ends_with([',', '—'])
+                && words_inside < 8
+                && post.is_none());
+        let mut parts = vec![(r.open, r.close)];
+        let (cue, source) = match (post, pre) {
+            (Some((c0, c1, src)), _) => {
+                // “That,” said Obama, “is our goal.”: the second part belongs to this quote.
+                if let Some(n) = next {
+                    let clause_end = ctx.token_end(n.open);
+                    let gap = ctx.body.get(r.close..n.open).unwrap_or("");
+                    if inner_trim.ends_with([',', '—'])
+                        && gap.trim_end().ends_with(',')
+                        && !gap.contains(['.', '\n'])
+                        && clause_end <= c1 + 8
+                    {
+                        parts.push((n.open, n.close));
+                        skip_next = true;
+                    }
+                }
+                (Some((c0, c1)), src)
+            }
+            (None, Some((c0, c1, src))) => (Some((c0, c1)), src),
+            _ => (None, None),
+        };
+        let mut attribution = Attribution {
+            kind: if partial {
+                QuoteKind::Partial
+            } else {
+                QuoteKind::Direct
+            },
+            parts,
+            cue: cue.map(|(a, b)| (ctx.words[a].start, ctx.words[b - 1].end)),
+            source: source.map(|(a, b)| (ctx.words[a].start, ctx.words[b - 1].end)),
+            entity: None,
+            mention: None,
+        };
+        if let Some((a, b)) = attribution.source {
+            if let Some(m) = ctx.mention_in(a, b) {
+                attribution.entity = Some(m.entity);
+                attribution.mention = Some((m.form, (m.start, m.end)));
+            }
+        }
+        if attribution.cue.is_none() {
+            // A paragraph that opens with a quote and names no speaker continues the last one.
+            let opens_paragraph = ctx
+                .body
+                .get(p_start..r.open)
+                .is_some_and(|t| t.trim().is_empty());
+            let last = out.last().filter(|l| {
+                l.parts
+                    .last()
+                    .and_then(|p| ctx.paragraph_of(p.0))
+                    .is_some_and(|(lp, _)| lp + 1 >= para && lp <= para)
+            });
+            match last {
+                Some(l) if opens_paragraph || !partial => {
+                    attribution.source = l.source;
+                    attribution.entity = l.entity;
+                    attribution.mention = l.mention;
+                }
+                _ if partial && words_inside <= 3 => continue,
+                _ => {}
+            }
+        }
+        out.push(attribution);
+    }
+    // Pronoun speakers: the nearest earlier named speaker is a better referent than the
+    // nearest earlier name of any kind.
+    let mut last_named: Option<usize> = None;
+    for i in 0..out.len() {
+        match out[i].mention {
+            Some((MentionForm::Pronoun, _)) => {
+                if let Some(l) = last_named {
+                    if out[l].parts[0].0 + 3000 > out[i].parts[0].0 {
+                        out[i].entity = out[l].entity;
+                    }
+                }
+            }
+            Some(_) => last_named = Some(i),
+            None => {}
+        }
+    }
+    (out, regions)
+}
+
+/// The subject of the sentence a participle cue borrows: its first mention before `cue`.
+pub fn subject_of_sentence(ctx: &Context<'_>, floor: usize, cue: usize) -> Option<(usize, usize)> {
+    let (s, _) = ctx.sentence_of(ctx.words.get(cue)?.start);
+    let _ = floor;
+    let cue_start = ctx.words[cue].start;
+    let m = ctx
+        .mentions
+        .iter()
+        .find(|m| m.start >= s && m.end <= cue_start)?;
+    Some((ctx.token_at(m.start), ctx.token_end(m.end)))
+}

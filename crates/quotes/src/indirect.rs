@@ -1,0 +1,174 @@
+//! Indirect speech: "Putin said he was hopeful that…", "…, sources said.", "According to
+//! Peskov, …", each with its cue, source and content clause.
+
+use crate::context::Context;
+use crate::cues::{cue_at, takes_listener, CueKind};
+use crate::direct::subject_of_sentence;
+use crate::marks::Region;
+use crate::speaker::{np_after, np_before};
+use crate::Attribution;
+use parallax_core::QuoteKind;
+
+/// Words that can open a reported clause right after its verb.
+const CLAUSE_OPENERS: &[&str] = &[
+    "he", "she", "it", "they", "we", "i", "you", "there", "this", "these", "those", "the", "a",
+    "an", "his", "her", "its", "their", "our", "my", "no", "some", "many", "most", "all", "russia",
+    "if", "whether", "what", "how", "why",
+];
+
+/// Finds reported speech outside the quoted `regions`.
+pub fn indirect_speech(ctx: &Context<'_>, regions: &[Region]) -> Vec<Attribution> {
+    let quoted = |byte: usize| regions.iter().any(|r| r.open <= byte && byte < r.close);
+    let mut out = Vec::new();
+    for &(s, e) in &ctx.sentences {
+        let first = ctx.token_at(s);
+        let last = ctx.token_end(e);
+        if first >= last {
+            continue;
+        }
+        // Content ends before the sentence's final stop (quote marks stay).
+        let mut content_end_tok = last;
+        while content_end_tok > first
+            && matches!(ctx.lower_at(content_end_tok - 1), "." | "!" | "?" | ";")
+        {
+            content_end_tok -= 1;
+        }
+        let mut i = first;
+        while i < last {
+            if quoted(ctx.words[i].start) || !ctx.words[i].is_word {
+                i += 1;
+                continue;
+            }
+            let Some((kind, cue_end)) = cue_at(&ctx.lower, i) else {
+                i += 1;
+                continue;
+            };
+            if let Some(a) = attribute(ctx, kind, i, cue_end, first, content_end_tok, &quoted) {
+                let content_end = a.parts.last().map_or(0, |p| p.1);
+                out.push(a);
+                // Go on after this content: a sentence may hold two reports.
+                i = ctx.token_end(content_end).max(i + 1);
+                continue;
+            }
+            i += 1;
+        }
+    }
+    out
+}
+
+fn span(ctx: &Context<'_>, a: usize, b: usize) -> Option<(usize, usize)> {
+    (a < b).then(|| (ctx.words[a].start, ctx.words[b - 1].end))
+}
+
+fn attribute(
+    ctx: &Context<'_>,
+    kind: CueKind,
+    cue: usize,
+    cue_end: usize,
+    first: usize,
+    end: usize,
+    quoted: &dyn Fn(usize) -> bool,
+) -> Option<Attribution> {
+    let make = |content: (usize, usize), source: Option<(usize, usize)>| {
+        let content = span(ctx, content.0, content.1)?;
+        // A report whose content is one quotation was attributed as a direct quote.
+        if quoted(content.0) && quoted(content.1.saturating_sub(1)) {
+            return None;
+        }
+        let source = source.and_then(|(a, b)| span(ctx, a, b));
+        let m = source.and_then(|(a, b)| ctx.mention_in(a, b));
+        Some(Attribution {
+            kind: QuoteKind::Indirect,
+            parts: vec![content],
+            cue: span(ctx, cue, cue_end),
+            source,
+            entity: m.map(|m| m.entity),
+            mention: m.map(|m| (m.form, (m.start, m.end))),
+        })
+    };
+    match kind {
+        CueKind::AccordingTo => {
+            let src = np_after(ctx, cue_end, end, 8)?;
+            if ctx.lower_at(src.1) == "," && src.1 + 1 < end {
+                return make((src.1 + 1, end), Some(src));
+            }
+            if cue > first + 2 && ctx.lower_at(cue - 1) == "," {
+                return make((first, cue - 1), Some(src));
+            }
+            None
+        }
+        CueKind::Participle => {
+            if ctx.lower_at(cue_end) == "that" {
+                return make((cue_end, end), subject_of_sentence(ctx, first, cue));
+            }
+            None
+        }
+        CueKind::Verb | CueKind::Belief => {
+            // "…, X said." and "…, said X." at the end of the sentence.
+            let before = np_before(ctx, cue, first);
+            let inverted = if ctx.lower_at(cue - 1) == "," {
+                np_after(ctx, cue_end, end, 6)
+            } else {
+                None
+            };
+            let src_start = before.map_or(cue, |b| b.0);
+            if kind == CueKind::Verb && src_start > first + 2 && ctx.lower_at(src_start - 1) == ","
+            {
+                let tail_end = inverted.map_or(cue_end, |s| s.1);
+                if tail_end >= end
+                    || matches!(
+                        ctx.lower_at(tail_end),
+                        "," | "in"
+                            | "on"
+                            | "at"
+                            | "during"
+                            | "after"
+                            | "."
+                            | "to"
+                            | "when"
+                            | "while"
+                            | "before"
+                            | "and"
+                    )
+                {
+                    let source = if inverted.is_some() && src_start == cue {
+                        inverted
+                    } else {
+                        before
+                    };
+                    if source.is_some() {
+                        return make((first, src_start - 1), source);
+                    }
+                }
+            }
+            let source = before?;
+            // "X said (that) …" and "X told reporters (that) …".
+            let mut k = cue_end;
+            if takes_listener(ctx.lower_at(cue)) {
+                let limit = (k + 5).min(end);
+                while k < limit
+                    && ctx.lower_at(k) != "that"
+                    && ctx.words[k].is_word
+                    && !CLAUSE_OPENERS.contains(&ctx.lower_at(k))
+                {
+                    k += 1;
+                }
+                if k == cue_end && ctx.lower_at(k) != "that" {
+                    return None;
+                }
+            }
+            let opener = ctx.lower_at(k);
+            let clause = opener == "that"
+                || (kind == CueKind::Verb
+                    && (CLAUSE_OPENERS.contains(&opener)
+                        || ctx
+                            .words
+                            .get(k)
+                            .is_some_and(|w| w.is_cap(ctx.body) && w.is_word)));
+            if clause && end > k + 2 {
+                return make((k, end), Some(source));
+            }
+            None
+        }
+    }
+}

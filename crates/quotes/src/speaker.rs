@@ -1,0 +1,170 @@
+//! The source phrase of a cue: the noun phrase before it ("Kremlin spokesman Dmitry Peskov
+//! said"), after it ("said Putin"), or after "according to".
+
+use crate::context::Context;
+
+/// Words skipped between a subject and its verb ("Peskov also said").
+const ADVERBS: &[&str] = &[
+    "also",
+    "later",
+    "then",
+    "previously",
+    "recently",
+    "has",
+    "have",
+    "had",
+    "reportedly",
+    "once",
+    "repeatedly",
+    "publicly",
+    "privately",
+    "again",
+    "further",
+    "had",
+    "would",
+    "will",
+    "has",
+    "have",
+    "flatly",
+    "quickly",
+    "simply",
+    "often",
+    "never",
+    "always",
+    "still",
+    "even",
+    "already",
+    "himself",
+    "herself",
+    "themselves",
+    "just",
+    "similarly",
+    "separately",
+    "only",
+];
+/// Words that end a subject noun phrase on its left.
+const BOUNDARY: &[&str] = &[
+    "that", "which", "and", "but", "or", "because", "if", "when", "while", "as", "after", "before",
+    "since", "so", "than", "where", "although", "though", "whether", "said", "says", "is", "was",
+    "are", "were", "be", "been", "to", "in", "on", "at", "for", "with", "by", "from", "of",
+    "about", "into", "over", "against", "what", "how", "why", "told", "asked",
+];
+/// Relative and personal pronouns that are a whole source by themselves.
+const PRONOUN_SOURCES: &[&str] = &["who", "he", "she", "they", "i", "we", "you", "it", "which"];
+
+/// Token range of the subject noun phrase ending right before token `cue`, not reaching
+/// before token `floor`. Returns `(start, end)` token indices.
+pub fn np_before(ctx: &Context<'_>, cue: usize, floor: usize) -> Option<(usize, usize)> {
+    let mut j = cue;
+    while j > floor && ADVERBS.contains(&ctx.lower_at(j - 1)) {
+        j -= 1;
+    }
+    let end = j;
+    if end == floor {
+        return None;
+    }
+    let last = ctx.lower_at(end - 1);
+    if PRONOUN_SOURCES.contains(&last) {
+        return Some((end - 1, end));
+    }
+    // A mention ending here gives the left edge; keep a determiner before it.
+    let end_byte = ctx.words[end - 1].end;
+    if let Some(m) = ctx.mentions.iter().rev().find(|m| m.end == end_byte) {
+        let mut s = ctx.token_at(m.start).max(floor);
+        if s > floor && matches!(ctx.lower_at(s - 1), "the" | "a" | "an" | "another") {
+            s -= 1;
+        }
+        return Some((s, end));
+    }
+    let mut s = end;
+    while s > floor && end - s < 6 {
+        let w = &ctx.words[s - 1];
+        let lower = ctx.lower_at(s - 1);
+        if !w.is_word {
+            // Possessive marks and abbreviation dots stay inside the phrase.
+            let keep = matches!(lower, "’" | "'")
+                || (lower == "."
+                    && s >= 2
+                    && ctx.words[s - 2].end == w.start
+                    && ctx.lower_at(s - 2).len() <= 3);
+            if !keep {
+                break;
+            }
+        } else if BOUNDARY.contains(&lower) {
+            break;
+        }
+        s -= 1;
+    }
+    (s < end).then_some((s, end))
+}
+
+/// Token range of the source right after a cue ("said Putin", "according to the Kremlin"),
+/// up to punctuation, at most `max` tokens.
+pub fn np_after(
+    ctx: &Context<'_>,
+    from: usize,
+    limit: usize,
+    max: usize,
+) -> Option<(usize, usize)> {
+    let first = ctx.lower_at(from);
+    if from >= limit
+        || matches!(
+            first,
+            "that"
+                | "in"
+                | "on"
+                | "at"
+                | "to"
+                | "during"
+                | "after"
+                | "before"
+                | "by"
+                | "with"
+                | "it"
+                | "he"
+                | "she"
+                | "they"
+                | "there"
+                | "this"
+                | "we"
+                | "i"
+        ) && !matches!(first, "he" | "she" | "they")
+    {
+        return None;
+    }
+    let mut e = from;
+    while e < limit && e - from < max {
+        let w = &ctx.words[e];
+        let lower = ctx.lower_at(e);
+        if !w.is_word && !matches!(lower, "’" | "'" | "." | "-") {
+            break;
+        }
+        if lower == "."
+            && !(e > from && ctx.words[e - 1].end == w.start && ctx.lower_at(e - 1).len() <= 3)
+        {
+            break;
+        }
+        if e > from
+            && matches!(
+                lower,
+                "who"
+                    | "that"
+                    | "which"
+                    | "in"
+                    | "on"
+                    | "at"
+                    | "during"
+                    | "when"
+                    | "after"
+                    | "before"
+                    | "and"
+                    | "as"
+                    | "while"
+            )
+        {
+            break;
+        }
+        e += 1;
+    }
+    (e > from).then_some((from, e))
+}
