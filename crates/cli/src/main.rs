@@ -35,6 +35,15 @@ enum Command {
         #[arg(long)]
         quiet: bool,
     },
+    /// Serve a data directory written by `analyze` as an HTTP API and web page.
+    Serve {
+        /// Folder written by `parallax analyze --out`.
+        #[arg(long, default_value = "parallax-out")]
+        data: PathBuf,
+        /// Address to listen on.
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        addr: std::net::SocketAddr,
+    },
 }
 
 fn main() -> ExitCode {
@@ -71,9 +80,13 @@ fn run(args: Args) -> anyhow::Result<()> {
             observer.finish();
             let counts = parallax_store::write_export(&out, &analysis)
                 .with_context(|| format!("writing the export to {}", out.display()))?;
+            parallax_store::save(&out, &analysis)
+                .with_context(|| format!("saving the data directory {}", out.display()))?;
             summary::print(&analysis, &counts, &out, started.elapsed());
             Ok(())
         }
+        Command::Serve { data, addr } => parallax_serve::serve_dir(&data, addr)
+            .with_context(|| format!("serving {}", data.display())),
     }
 }
 
