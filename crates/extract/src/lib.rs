@@ -1,12 +1,27 @@
 //! RawDocument → Article: the clean body and its metadata.
 //!
-//! Entry point: [`extract`]. It decodes HTML, finds the article body, and fills title,
-//! byline, date, outlet and wire credits, recording where each came from.
+//! Entry point: [`extract`]. Text dumps go through the line cleaner ([`text::clean`]):
+//! template lines out, credits, bylines and datelines into metadata, the headline taken
+//! from the lines before the story. HTML is decoded ([`charset::decode`]), its body found
+//! by rs-trafilatura and then cleaned by the same line rules ([`html::body`]); metadata
+//! comes from `<meta>`, JSON-LD and `<time>` ([`htmlmeta::scan`]). [`fields::choose`]
+//! picks each field and records where it came from. After a whole corpus is extracted,
+//! [`strip_shared_template`] removes lines an outlet prints on many of its pages.
 
-use chrono::NaiveDate;
-use parallax_core::{
-    Article, ArticleId, Extracted, FieldSource, FieldSources, Payload, RawDocument,
-};
+pub mod charset;
+pub mod credits;
+pub mod dates;
+pub mod fields;
+pub mod html;
+pub mod htmlmeta;
+pub mod patterns;
+pub mod template;
+pub mod text;
+pub mod visible;
+
+pub use template::strip_shared_template;
+
+use parallax_core::{Article, ArticleId, Extracted, Payload, RawDocument};
 
 /// Why a document yielded no article.
 #[derive(Debug, thiserror::Error)]
@@ -21,57 +36,45 @@ pub enum ExtractError {
 
 /// Extracts the article from one raw document.
 pub fn extract(doc: &RawDocument) -> Result<Extracted, ExtractError> {
-    let paragraphs: Vec<String> = match &doc.payload {
-        Payload::Text(text) => text
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty())
-            .map(str::to_owned)
-            .collect(),
-        Payload::Html { bytes, .. } => {
-            let html = String::from_utf8_lossy(bytes);
-            let page = scraper::Html::parse_document(&html);
-            let selector = scraper::Selector::parse("p").expect("static selector");
-            page.select(&selector)
-                .map(|p| p.text().collect::<String>().trim().to_owned())
-                .filter(|t| !t.is_empty())
-                .collect()
+    let mut warnings = Vec::new();
+    let (clean, page) = match &doc.payload {
+        Payload::Text(text) => (text::clean(text, text::Mode::Dump), None),
+        Payload::Html {
+            bytes,
+            declared_charset,
+        } => {
+            let decoded = charset::decode(bytes, declared_charset.as_deref());
+            if decoded.source == charset::CharsetSource::Detected {
+                warnings.push(format!("charset guessed: {}", decoded.encoding.name()));
+            }
+            let page = htmlmeta::scan(&decoded.text);
+            let url = doc.hints.url.as_deref().or(page.canonical.as_deref());
+            (html::body(&decoded.text, url), Some(page))
         }
     };
-    let body = paragraphs.join("\n\n");
+    let body = clean.paragraphs.join("\n\n");
     if body.trim().is_empty() {
         return Err(ExtractError::NoBody {
             document: doc.source.clone(),
         });
     }
-    let published = doc
-        .hints
-        .published
-        .as_deref()
-        .and_then(|p| NaiveDate::parse_from_str(p.get(..10)?, "%Y-%m-%d").ok());
-    let mut field_sources = FieldSources::default();
-    if doc.hints.title.is_some() {
-        field_sources.title = Some(FieldSource::Record);
-    }
-    if published.is_some() {
-        field_sources.published = Some(FieldSource::Record);
-    }
-    if doc.hints.outlet.is_some() {
-        field_sources.outlet = Some(FieldSource::Record);
+    let fields = fields::choose(doc, page.as_ref(), &clean);
+    if fields.published.is_none() {
+        warnings.push("no publication date found".into());
     }
     Ok(Extracted {
         article: Article {
             id: ArticleId::from_source_and_body(&doc.source, &body),
             source: doc.source.clone(),
-            title: doc.hints.title.clone(),
-            byline: doc.hints.byline.clone(),
-            outlet: doc.hints.outlet.clone(),
-            published,
-            credits: Vec::new(),
-            language: None,
+            title: fields.title,
+            byline: fields.byline,
+            outlet: fields.outlet,
+            published: fields.published,
+            credits: clean.credits,
+            language: fields.language,
             body,
-            field_sources,
+            field_sources: fields.sources,
         },
-        warnings: Vec::new(),
+        warnings,
     })
 }

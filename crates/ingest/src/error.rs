@@ -68,4 +68,15 @@ pub enum ReadError {
         /// What is wrong with it.
         reason: String,
     },
+    /// Records of a multi-record file that hold no article (WARC requests, metadata,
+    /// non-HTML responses); reported once per file so the summary can say so.
+    #[error("{}: skipped {count} records that hold no HTML page ({kinds})", .path.display())]
+    SkippedRecords {
+        /// The file.
+        path: PathBuf,
+        /// How many records were skipped.
+        count: u64,
+        /// Counts per record kind, e.g. `request: 3, metadata: 3`.
+        kinds: String,
+    },
 }

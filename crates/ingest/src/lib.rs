@@ -6,8 +6,10 @@
 //! reason; the records around it are still read.
 
 mod error;
+mod feed;
 mod jsonl;
 mod page;
+mod warc;
 
 pub use error::ReadError;
 use parallax_core::{InputFormat, RawDocument};
@@ -51,18 +53,13 @@ pub fn collect_inputs(paths: &[PathBuf]) -> Vec<PathBuf> {
     out
 }
 
-/// Reads one file into documents. Errors for the whole file come back as a single `Err`;
-/// errors for single records come back among the `Ok`s.
-pub fn read_file(path: &Path) -> Vec<Result<RawDocument, ReadError>> {
-    let Some(format) = format_of(path) else {
-        return vec![Err(ReadError::UnknownFormat {
-            path: path.to_path_buf(),
-        })];
-    };
-    let bytes = match page::read_maybe_gzipped(path) {
-        Ok(bytes) => bytes,
-        Err(err) => return vec![Err(err)],
-    };
+/// Reads documents from bytes already in memory, as [`read_file`] would from a file of
+/// `format` (the path only names the documents). Fuzz targets and tests use it.
+pub fn read_bytes(
+    path: &Path,
+    format: InputFormat,
+    bytes: Vec<u8>,
+) -> Vec<Result<RawDocument, ReadError>> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return vec![Err(ReadError::Empty {
             path: path.to_path_buf(),
@@ -72,9 +69,27 @@ pub fn read_file(path: &Path) -> Vec<Result<RawDocument, ReadError>> {
         InputFormat::Text => vec![page::text_document(path, bytes)],
         InputFormat::Html => vec![page::html_document(path, bytes)],
         InputFormat::Jsonl => jsonl::read(path, &bytes),
-        InputFormat::Warc | InputFormat::Feed => vec![Err(ReadError::Unsupported {
+        InputFormat::Feed => feed::read(path, &bytes),
+        InputFormat::Warc => warc::read(path, std::io::Cursor::new(bytes)),
+    }
+}
+
+/// Reads one file into documents. Errors for the whole file come back as a single `Err`;
+/// errors for single records come back among the `Ok`s.
+pub fn read_file(path: &Path) -> Vec<Result<RawDocument, ReadError>> {
+    let Some(format) = format_of(path) else {
+        return vec![Err(ReadError::UnknownFormat {
             path: path.to_path_buf(),
-            format,
-        })],
+        })];
+    };
+    if format == InputFormat::Warc {
+        return match page::open_maybe_gzipped(path) {
+            Ok(reader) => warc::read(path, reader),
+            Err(err) => vec![Err(err)],
+        };
+    }
+    match page::read_maybe_gzipped(path) {
+        Ok(bytes) => read_bytes(path, format, bytes),
+        Err(err) => vec![Err(err)],
     }
 }

@@ -25,6 +25,27 @@ pub(crate) fn read_maybe_gzipped(path: &Path) -> Result<Vec<u8>, ReadError> {
     }
 }
 
+/// Opens a file for streaming, gunzipping it when it starts with the gzip magic bytes.
+pub(crate) fn open_maybe_gzipped(path: &Path) -> Result<Box<dyn std::io::BufRead>, ReadError> {
+    use std::io::BufRead;
+    let file = std::fs::File::open(path).map_err(|source| ReadError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let mut reader = std::io::BufReader::new(file);
+    let magic = reader.fill_buf().map_err(|source| ReadError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    if magic.starts_with(&[0x1f, 0x8b]) {
+        Ok(Box::new(std::io::BufReader::new(
+            flate2::read::MultiGzDecoder::new(reader),
+        )))
+    } else {
+        Ok(Box::new(reader))
+    }
+}
+
 /// True when `bytes` look like binary data rather than text in any charset.
 pub(crate) fn looks_binary(bytes: &[u8]) -> bool {
     let head = &bytes[..bytes.len().min(4096)];

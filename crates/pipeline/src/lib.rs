@@ -89,6 +89,7 @@ pub fn analyze_documents(docs: Vec<RawDocument>, observer: &dyn Observer) -> Ana
         }
     }
     drop(docs);
+    parallax_extract::strip_shared_template(&mut analysis.articles);
     sort_for_stream(&mut analysis.articles);
 
     observer.stage("language + quotes", analysis.articles.len() as u64);

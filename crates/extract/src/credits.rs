@@ -1,0 +1,320 @@
+//! Wire and agency credits, bylines and datelines found in text lines.
+//!
+//! Credits come from credit lines ("Based on reporting by Reuters", "TBP and Agencies"),
+//! from datelines ("LONDON, October 23. /TASS/.", "MOSCOW (Reuters) -") and from photo
+//! credits ("Jane Doe/AP Photo"). Datelines are cut off the paragraph they open.
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// News agencies whose names mark wire copy. Matched as whole words, case-sensitively
+/// for the short acronyms.
+const AGENCIES: &[&str] = &[
+    "Reuters",
+    "AP",
+    "Associated Press",
+    "AFP",
+    "Agence France-Presse",
+    "TASS",
+    "ITAR-TASS",
+    "RIA Novosti",
+    "RIA",
+    "Interfax",
+    "Xinhua",
+    "dpa",
+    "DPA",
+    "ANI",
+    "PTI",
+    "IANS",
+    "UPI",
+    "Bloomberg",
+    "EFE",
+    "ANSA",
+    "Kyodo",
+    "Yonhap",
+    "Anadolu",
+    "Anadolu Agency",
+    "AAP",
+    "CP",
+    "Canadian Press",
+    "KCNA",
+    "IRNA",
+    "Fars",
+    "Tasnim",
+    "Sputnik",
+    "Ukrinform",
+    "UNIAN",
+    "BelTA",
+    "APA",
+    "Trend",
+    "WAM",
+    "SPA",
+    "MENA",
+    "KUNA",
+    "QNA",
+    "Bernama",
+    "Antara",
+    "PAP",
+    "CTK",
+    "MTI",
+    "BTA",
+    "Agerpres",
+    "HINA",
+    "Tanjug",
+    "Lusa",
+    "NTB",
+    "TT",
+    "Ritzau",
+    "STT",
+    "Belga",
+    "APA-OTS",
+    "Jiji",
+    "CNA",
+    "Agencies",
+    "agencies",
+    "wire services",
+    "news agencies",
+];
+
+static AGENCY_RE: LazyLock<Regex> = LazyLock::new(|| {
+    let mut names: Vec<&str> = AGENCIES.to_vec();
+    names.sort_by_key(|n| std::cmp::Reverse(n.len()));
+    let alternation = names
+        .iter()
+        .map(|n| regex::escape(n))
+        .collect::<Vec<_>>()
+        .join("|");
+    Regex::new(&format!(r"(?:^|[^\w-])({alternation})(?:$|[^\w-])")).expect("static regex")
+});
+
+/// "Based on reporting by Reuters", "With reporting by AP and AFP", "Compiled by ...".
+static REPORTING_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\(?(?:based on|with|additional|compiled from|compiled with) (?:\w+ )?(?:reporting|reports|material|information) (?:by|from) (.{2,80}?)\)?\.?$")
+        .expect("static regex")
+});
+
+/// "TBP and Agencies", "Reuters", "AFP/dpa", "Staff and agencies", "(Reuters)".
+static CREDIT_ONLY_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\(?(?:[\p{Lu}][\w/.-]*|staff|wires?)(?:\s*(?:,|/|&|and|with|\+)\s*(?:[\p{Lu}][\w/.-]*|agencies|wires?)){0,4}\)?\.?$")
+        .expect("static regex")
+});
+
+/// "LONDON, October 23. /TASS/." or "MOSCOW, Oct 22 (Reuters) -" or "PARIS (AP) —".
+static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[\p{Lu}][\p{Lu}\p{M} .'-]{1,40}(?:,\s*[\p{L}. ]{2,30})?(?:,\s*(?:\p{L}{3,9}\.?\s+\d{1,2}|\d{1,2}\s+\p{L}{3,9})(?:,?\s*\d{4})?)?\.?\s*)(?:/([\p{L}-]{2,20})/\.?|\(([\p{L} -]{2,30})\)\s*[-–—:]|[-–—]\s*(?:\(([\p{L} -]{2,30})\)\s*[-–—]?)?)\s*")
+        .expect("static regex")
+});
+
+/// "By Jane Doe and John Roe, Reuters" and similar byline lines.
+static BYLINE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?i:by|von|par|por|di|door|av|af)\s+(.{3,120})$").expect("static regex")
+});
+
+/// Agency names mentioned in `text`, in order of appearance, deduplicated.
+pub fn agencies_in(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for c in AGENCY_RE.captures_iter(text) {
+        let name = canonical(&c[1]);
+        if !out.contains(&name) {
+            out.push(name);
+        }
+    }
+    out
+}
+
+fn canonical(name: &str) -> String {
+    match name {
+        "agencies" | "news agencies" | "wire services" => "Agencies".to_owned(),
+        "Associated Press" => "AP".to_owned(),
+        "Agence France-Presse" => "AFP".to_owned(),
+        "ITAR-TASS" => "TASS".to_owned(),
+        other => other.to_owned(),
+    }
+}
+
+/// If the whole line is a credit line, the names it credits.
+pub fn credit_line(line: &str) -> Option<Vec<String>> {
+    let line = line.trim();
+    if let Some(c) = REPORTING_LINE.captures(line) {
+        let names = split_names(&c[1]);
+        return (!names.is_empty()).then_some(names);
+    }
+    if line.split_whitespace().count() <= 6 && CREDIT_ONLY_LINE.is_match(line) {
+        let agencies = agencies_in(line);
+        if !agencies.is_empty() {
+            return Some(split_names(line.trim_matches(['(', ')', '.'])));
+        }
+    }
+    None
+}
+
+fn split_names(list: &str) -> Vec<String> {
+    list.split([',', '/', '&', '+'])
+        .flat_map(|p| p.split(" and "))
+        .flat_map(|p| p.split(" with "))
+        .map(|p| p.trim().trim_matches(['(', ')', '.']).trim())
+        .filter(|p| !p.is_empty() && p.len() <= 40)
+        .map(canonical)
+        .collect()
+}
+
+/// Splits a dateline off the start of a paragraph: returns the credited agency (if any)
+/// and the byte offset where the story text starts.
+pub fn dateline(paragraph: &str) -> Option<(Option<String>, usize)> {
+    let c = DATELINE.captures(paragraph)?;
+    let whole = c.get(0)?;
+    let agency = c
+        .get(1)
+        .or_else(|| c.get(2))
+        .or_else(|| c.get(3))
+        .map(|m| canonical(m.as_str().trim()));
+    // A bare "CITY —" dateline is only trusted when the city is in capitals.
+    let head = &paragraph[..whole.end()];
+    let caps = head.chars().filter(|c| c.is_uppercase()).count();
+    let letters = head.chars().filter(|c| c.is_alphabetic()).count();
+    if agency.is_none() && caps * 2 < letters {
+        return None;
+    }
+    if let Some(a) = &agency {
+        if !AGENCY_RE.is_match(a) && a.chars().any(char::is_lowercase) && a.len() > 12 {
+            return None;
+        }
+    }
+    let rest = &paragraph[whole.end()..];
+    // The story must go on after the dateline.
+    (rest.split_whitespace().count() >= 3).then_some((agency, whole.end()))
+}
+
+/// Author names from a byline line ("By Jane Doe and John Roe, Reuters"), without the
+/// agency, titles or dates. `None` when the line is not a byline.
+pub fn byline_names(line: &str) -> Option<String> {
+    let line = line.trim();
+    if line.split_whitespace().count() > 14 {
+        return None;
+    }
+    let rest = BYLINE_LINE.captures(line)?.get(1)?.as_str();
+    names_from(rest)
+}
+
+/// Cleans a raw author string ("Jane Doe | Reuters", "By JANE DOE, Staff Writer").
+pub fn names_from(raw: &str) -> Option<String> {
+    let raw = raw.trim();
+    let raw = BYLINE_LINE
+        .captures(raw)
+        .and_then(|c| c.get(1))
+        .map_or(raw, |m| m.as_str());
+    let mut names: Vec<String> = Vec::new();
+    for part in raw
+        .split([',', '|', ';', '/', '•', '·', '\n'])
+        .flat_map(|p| p.split(" and "))
+        .flat_map(|p| p.split(" & "))
+    {
+        let part = part.trim().trim_end_matches('.');
+        if part.is_empty() || AGENCY_RE.find(part).is_some_and(|m| m.start() <= 1) {
+            continue;
+        }
+        if looks_like_name(part) && !names.iter().any(|n| n == part) {
+            names.push(part.to_owned());
+        }
+    }
+    (!names.is_empty()).then(|| names.join(", "))
+}
+
+const NOT_NAME_WORDS: &[&str] = &[
+    "staff",
+    "writer",
+    "reporter",
+    "correspondent",
+    "editor",
+    "news",
+    "desk",
+    "team",
+    "updated",
+    "published",
+    "posted",
+    "contributor",
+    "columnist",
+    "senior",
+    "chief",
+    "times",
+    "post",
+    "daily",
+    "press",
+    "media",
+    "online",
+    "the",
+    "agency",
+    "service",
+    "bureau",
+    "admin",
+    "guest",
+    "opinion",
+    "view",
+    "comments",
+    "read",
+    "min",
+    "share",
+    "follow",
+    "email",
+];
+
+/// Two to four capitalised words, no digits, none of them a job title or outlet word.
+pub fn looks_like_name(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if !(2..=4).contains(&words.len()) || text.len() > 60 {
+        return false;
+    }
+    words.iter().all(|w| {
+        let first = w.chars().next().unwrap_or(' ');
+        (first.is_uppercase()
+            || matches!(
+                *w,
+                "de" | "van" | "von" | "der" | "da" | "al" | "bin" | "la" | "le"
+            ))
+            && w.chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’'))
+            && !NOT_NAME_WORDS.contains(&w.to_lowercase().as_str())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn credit_lines() {
+        assert_eq!(
+            credit_line("Based on reporting by Reuters"),
+            Some(vec!["Reuters".into()])
+        );
+        assert_eq!(
+            credit_line("XYZ and Agencies"),
+            Some(vec!["XYZ".into(), "Agencies".into()])
+        );
+        assert_eq!(credit_line("(Reuters)"), Some(vec!["Reuters".into()]));
+        assert_eq!(credit_line("The mayor spoke to Reuters on Monday."), None);
+    }
+
+    #[test]
+    fn datelines() {
+        let p = "LONDON, October 23. /TASS/. The council met on Friday.";
+        let (agency, at) = dateline(p).unwrap();
+        assert_eq!(agency.as_deref(), Some("TASS"));
+        assert_eq!(&p[at..], "The council met on Friday.");
+        let p = "OSLO (Reuters) - Ferries resumed service on Monday.";
+        let (agency, at) = dateline(p).unwrap();
+        assert_eq!(agency.as_deref(), Some("Reuters"));
+        assert_eq!(&p[at..], "Ferries resumed service on Monday.");
+        assert!(dateline("The council met on Friday - and voted.").is_none());
+    }
+
+    #[test]
+    fn bylines_keep_names_only() {
+        assert_eq!(
+            byline_names("By Jane Example and John Sample, Reuters").as_deref(),
+            Some("Jane Example, John Sample")
+        );
+        assert_eq!(byline_names("By the way, the bridge is open."), None);
+        assert_eq!(names_from("Staff Writer"), None);
+    }
+}

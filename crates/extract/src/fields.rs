@@ -1,0 +1,344 @@
+//! Choosing each metadata field from its candidates, and recording where it came from.
+//!
+//! Order of trust, per field: the record's own hints (JSONL fields, feed headers), then
+//! the page's structured data (JSON-LD, `<meta>`), then `<time>` and headings, then lines
+//! of the text itself, then the URL. WARC dates are crawl dates, so for WARC records the
+//! page wins and the record's date is the last resort.
+
+use crate::credits;
+use crate::dates;
+use crate::htmlmeta::PageMeta;
+use crate::text::CleanText;
+use chrono::NaiveDate;
+use parallax_core::{FieldSource, FieldSources, InputFormat, RawDocument};
+
+/// The chosen metadata of one article.
+#[derive(Debug, Default)]
+pub struct Fields {
+    /// Headline.
+    pub title: Option<String>,
+    /// Author names.
+    pub byline: Option<String>,
+    /// Publication date.
+    pub published: Option<NaiveDate>,
+    /// Outlet name.
+    pub outlet: Option<String>,
+    /// ISO 639-1 code.
+    pub language: Option<String>,
+    /// Where each came from.
+    pub sources: FieldSources,
+}
+
+const DATE_METAS: &[&str] = &[
+    "article:published_time",
+    "og:published_time",
+    "datepublished",
+    "published_time",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "publish_date",
+    "dc.date.issued",
+    "dc.date",
+    "dcterms.created",
+    "date",
+    "sailthru.date",
+    "parsely-pub-date",
+    "article.published",
+    "original-publish-date",
+    "cxenseparse:recs:publishtime",
+    "article:published",
+];
+const AUTHOR_METAS: &[&str] = &[
+    "author",
+    "article:author",
+    "dc.creator",
+    "byl",
+    "sailthru.author",
+    "parsely-author",
+    "citation_author",
+    "twitter:creator",
+];
+const TITLE_METAS: &[&str] = &["og:title", "twitter:title", "headline", "dc.title"];
+const SITE_METAS: &[&str] = &["og:site_name", "application-name", "publisher", "cre"];
+
+/// Picks every field for `doc`, given the page metadata (HTML only) and the cleaned text.
+pub fn choose(doc: &RawDocument, page: Option<&PageMeta>, text: &CleanText) -> Fields {
+    let today = dates::today();
+    let mut f = Fields::default();
+    let hints = &doc.hints;
+
+    // Title.
+    if let Some(t) = hints.title.as_deref().filter(|t| !t.trim().is_empty()) {
+        set(
+            &mut f.title,
+            &mut f.sources.title,
+            t.trim().to_owned(),
+            FieldSource::Record,
+        );
+    }
+    if let Some(p) = page {
+        if let Some(t) = p.json_ld_str("headline") {
+            set(
+                &mut f.title,
+                &mut f.sources.title,
+                t,
+                FieldSource::JsonLd("headline".into()),
+            );
+        }
+        if let Some((name, t)) = p.meta(TITLE_METAS) {
+            set(
+                &mut f.title,
+                &mut f.sources.title,
+                t.to_owned(),
+                FieldSource::MetaTag(name.into()),
+            );
+        }
+        if let Some(h1) = &p.h1 {
+            set(
+                &mut f.title,
+                &mut f.sources.title,
+                h1.clone(),
+                FieldSource::Heading,
+            );
+        }
+        if let Some(t) = &p.title_tag {
+            let site = p.meta(SITE_METAS).map(|(_, s)| s);
+            set(
+                &mut f.title,
+                &mut f.sources.title,
+                strip_site(t, site),
+                FieldSource::Heading,
+            );
+        }
+    }
+    if let Some(t) = &text.title {
+        set(
+            &mut f.title,
+            &mut f.sources.title,
+            t.clone(),
+            FieldSource::TextLine,
+        );
+    }
+    f.title = f.title.map(|t| crate::htmlmeta::unescape(t.trim()));
+
+    // Byline: names only; a candidate that yields no name is skipped.
+    let mut bylines: Vec<(String, FieldSource)> = Vec::new();
+    if let Some(b) = &hints.byline {
+        bylines.push((b.clone(), FieldSource::Record));
+    }
+    if let Some(p) = page {
+        let names = p.json_ld_authors();
+        if !names.is_empty() {
+            bylines.push((names.join(", "), FieldSource::JsonLd("author".into())));
+        }
+        for &name in AUTHOR_METAS {
+            if let Some((n, v)) = p.meta(&[name]) {
+                if !v.contains("://") && !v.starts_with('@') {
+                    bylines.push((v.to_owned(), FieldSource::MetaTag(n.into())));
+                }
+            }
+        }
+    }
+    if let Some(b) = &text.byline {
+        bylines.push((b.clone(), FieldSource::TextLine));
+    }
+    let outlet_guess = page
+        .and_then(|p| p.meta(SITE_METAS))
+        .map(|(_, s)| s.to_lowercase());
+    for (raw, source) in bylines {
+        if let Some(names) = credits::names_from(&raw) {
+            if outlet_guess.as_deref() != Some(&names.to_lowercase()) {
+                f.byline = Some(names);
+                f.sources.byline = Some(source);
+                break;
+            }
+        }
+    }
+
+    // Published.
+    let record_date = hints
+        .published
+        .as_deref()
+        .and_then(|d| dates::parse_date(d, today));
+    if doc.format != InputFormat::Warc {
+        if let Some(d) = record_date {
+            set(
+                &mut f.published,
+                &mut f.sources.published,
+                d,
+                FieldSource::Record,
+            );
+        }
+    }
+    if let Some(p) = page {
+        if let Some(d) = p
+            .json_ld_str("datePublished")
+            .and_then(|d| dates::parse_date(&d, today))
+        {
+            set(
+                &mut f.published,
+                &mut f.sources.published,
+                d,
+                FieldSource::JsonLd("datePublished".into()),
+            );
+        }
+        for &name in DATE_METAS {
+            if let Some((n, v)) = p.meta(&[name]) {
+                if let Some(d) = dates::parse_date(v, today) {
+                    set(
+                        &mut f.published,
+                        &mut f.sources.published,
+                        d,
+                        FieldSource::MetaTag(n.into()),
+                    );
+                }
+            }
+        }
+        if let Some(d) = p.times.iter().find_map(|t| dates::parse_date(t, today)) {
+            set(
+                &mut f.published,
+                &mut f.sources.published,
+                d,
+                FieldSource::TimeElement,
+            );
+        }
+    }
+    if let Some(d) = text.published {
+        set(
+            &mut f.published,
+            &mut f.sources.published,
+            d,
+            FieldSource::TextLine,
+        );
+    }
+    let url = hints
+        .url
+        .clone()
+        .or_else(|| page.and_then(|p| p.canonical.clone()))
+        .or_else(|| page.and_then(|p| p.meta(&["og:url"]).map(|(_, u)| u.to_owned())));
+    if let Some(d) = url.as_deref().and_then(|u| dates::date_in_url(u, today)) {
+        set(
+            &mut f.published,
+            &mut f.sources.published,
+            d,
+            FieldSource::Url,
+        );
+    }
+    if let Some(d) = record_date {
+        set(
+            &mut f.published,
+            &mut f.sources.published,
+            d,
+            FieldSource::Record,
+        );
+    }
+
+    // Outlet.
+    if let Some(o) = hints.outlet.as_deref().filter(|o| !o.trim().is_empty()) {
+        set(
+            &mut f.outlet,
+            &mut f.sources.outlet,
+            o.trim().to_owned(),
+            FieldSource::Record,
+        );
+    }
+    if let Some(p) = page {
+        if let Some((n, s)) = p.meta(&["og:site_name"]) {
+            set(
+                &mut f.outlet,
+                &mut f.sources.outlet,
+                s.to_owned(),
+                FieldSource::MetaTag(n.into()),
+            );
+        }
+        if let Some(s) = p.json_ld_publisher() {
+            set(
+                &mut f.outlet,
+                &mut f.sources.outlet,
+                s,
+                FieldSource::JsonLd("publisher".into()),
+            );
+        }
+        if let Some((n, s)) = p.meta(&["application-name"]) {
+            set(
+                &mut f.outlet,
+                &mut f.sources.outlet,
+                s.to_owned(),
+                FieldSource::MetaTag(n.into()),
+            );
+        }
+    }
+    if let Some(host) = url.as_deref().and_then(host_of) {
+        set(&mut f.outlet, &mut f.sources.outlet, host, FieldSource::Url);
+    }
+
+    // Language: the page's declaration, reduced to ISO 639-1.
+    f.language = page
+        .and_then(|p| {
+            p.lang.clone().or_else(|| {
+                p.meta(&["og:locale", "content-language", "language"])
+                    .map(|(_, v)| v.to_owned())
+            })
+        })
+        .and_then(|l| {
+            let code: String = l.chars().take_while(|c| c.is_ascii_alphabetic()).collect();
+            (code.len() == 2).then(|| code.to_ascii_lowercase())
+        });
+    f
+}
+
+fn set<T>(slot: &mut Option<T>, source: &mut Option<FieldSource>, value: T, from: FieldSource) {
+    if slot.is_none() {
+        *slot = Some(value);
+        *source = Some(from);
+    }
+}
+
+/// "Bridge reopens | Example Gazette" → "Bridge reopens".
+fn strip_site(title: &str, site: Option<&str>) -> String {
+    for sep in [" | ", " - ", " — ", " – ", " :: ", " · ", " « ", " » "] {
+        if let Some((head, tail)) = title.rsplit_once(sep) {
+            let tail_is_site = site.is_some_and(|s| tail.trim().eq_ignore_ascii_case(s.trim()))
+                || tail.split_whitespace().count() <= 4;
+            if tail_is_site && head.split_whitespace().count() >= 3 {
+                return head.trim().to_owned();
+            }
+        }
+    }
+    title.to_owned()
+}
+
+/// `https://www.example.org/x` → `example.org`.
+pub fn host_of(url: &str) -> Option<String> {
+    let rest = url.split_once("://")?.1;
+    let host = rest
+        .split(['/', '?', '#', ':'])
+        .next()?
+        .to_ascii_lowercase();
+    let host = host.strip_prefix("www.").unwrap_or(&host);
+    (host.contains('.')).then(|| host.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn site_suffix_is_stripped() {
+        assert_eq!(
+            strip_site("Bridge reopens after storm | Example Gazette", None),
+            "Bridge reopens after storm"
+        );
+        assert_eq!(strip_site("Rock - Paper", None), "Rock - Paper");
+    }
+
+    #[test]
+    fn hosts() {
+        assert_eq!(
+            host_of("https://www.example.org/a/b").as_deref(),
+            Some("example.org")
+        );
+        assert_eq!(host_of("file.txt"), None);
+    }
+}

@@ -1,0 +1,23 @@
+//! The article body of an HTML page: rs-trafilatura finds the main block, then the text
+//! cleaner removes the template lines it let through and moves credits into metadata.
+
+use crate::text::{self, CleanText, Mode};
+
+/// Extracts the cleaned body text of a decoded page. `url` helps the extractor.
+pub fn body(html: &str, url: Option<&str>) -> CleanText {
+    let options = rs_trafilatura::Options {
+        url: url.map(str::to_owned),
+        ..rs_trafilatura::Options::default()
+    };
+    let raw = match rs_trafilatura::extract_with_options(html, &options) {
+        Ok(result) => result.content_text,
+        Err(_) => String::new(),
+    };
+    let mut clean = text::clean(&raw, Mode::Body);
+    if clean.paragraphs.is_empty() {
+        // Short pages (feed items, stubs) fall below the extractor's size limits: take
+        // their visible text instead.
+        clean = text::clean(&crate::visible::visible_text(html), Mode::Dump);
+    }
+    clean
+}

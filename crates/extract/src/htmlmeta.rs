@@ -1,0 +1,301 @@
+//! Page metadata from HTML: `<meta>` tags, JSON-LD, `<time>`, `<title>` and `<h1>`.
+//!
+//! The scan is a light pass over the markup with regular expressions rather than a
+//! second DOM parse, so metadata costs little next to body extraction. `<script>`
+//! contents other than JSON-LD are blanked first: a date or name inside code is never
+//! taken.
+
+use regex::Regex;
+use serde_json::Value;
+use std::sync::LazyLock;
+
+/// Metadata candidates found in one page, each with the name of its source.
+#[derive(Debug, Default)]
+pub struct PageMeta {
+    /// `(name, content)` of every `<meta>` tag, names lower-cased.
+    pub metas: Vec<(String, String)>,
+    /// Parsed JSON-LD objects (graphs flattened).
+    pub json_ld: Vec<Value>,
+    /// `datetime` attributes of `<time>` elements, in page order.
+    pub times: Vec<String>,
+    /// The `<title>` text.
+    pub title_tag: Option<String>,
+    /// The first `<h1>` text.
+    pub h1: Option<String>,
+    /// The `<html lang>` attribute.
+    pub lang: Option<String>,
+    /// `<link rel="canonical">`.
+    pub canonical: Option<String>,
+}
+
+static SCRIPT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(?is)<script\b([^>]*)>(.*?)</script\s*>"#).expect("static regex")
+});
+static STYLE_OR_COMMENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(?is)<style\b[^>]*>.*?</style\s*>|<!--.*?-->"#).expect("static regex")
+});
+static META: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#"(?is)<meta\b([^>]*)>"#).expect("static regex"));
+static ATTR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(?is)([a-z_:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))"#)
+        .expect("static regex")
+});
+static TIME: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#"(?is)<time\b([^>]*)>"#).expect("static regex"));
+static TITLE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#"(?is)<title\b[^>]*>(.*?)</title"#).expect("static regex"));
+static H1: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#"(?is)<h1\b[^>]*>(.*?)</h1"#).expect("static regex"));
+static HTML_TAG: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#"(?is)<html\b([^>]*)>"#).expect("static regex"));
+static LINK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#"(?is)<link\b([^>]*)>"#).expect("static regex"));
+static TAGS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?s)<[^>]*>").expect("static regex"));
+
+fn attrs(inside: &str) -> Vec<(String, String)> {
+    ATTR.captures_iter(inside)
+        .map(|c| {
+            let value = c
+                .get(2)
+                .or(c.get(3))
+                .or(c.get(4))
+                .map_or("", |m| m.as_str());
+            (c[1].to_ascii_lowercase(), unescape(value))
+        })
+        .collect()
+}
+
+fn attr<'a>(attrs: &'a [(String, String)], name: &str) -> Option<&'a str> {
+    attrs
+        .iter()
+        .find(|(n, _)| n == name)
+        .map(|(_, v)| v.as_str())
+}
+
+/// Decodes the few character references that matter in attribute values and titles.
+pub fn unescape(text: &str) -> String {
+    if !text.contains('&') {
+        return text.to_owned();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find('&') {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        let Some(semi) = rest[..rest.len().min(12)].find(';') else {
+            out.push('&');
+            rest = &rest[1..];
+            continue;
+        };
+        let name = &rest[1..semi];
+        let decoded = match name {
+            "amp" => Some('&'),
+            "lt" => Some('<'),
+            "gt" => Some('>'),
+            "quot" => Some('"'),
+            "apos" => Some('\''),
+            "nbsp" => Some(' '),
+            "mdash" => Some('—'),
+            "ndash" => Some('–'),
+            "rsquo" => Some('’'),
+            "lsquo" => Some('‘'),
+            "ldquo" => Some('“'),
+            "rdquo" => Some('”'),
+            "hellip" => Some('…'),
+            _ if name.starts_with("#x") || name.starts_with("#X") => {
+                u32::from_str_radix(&name[2..], 16)
+                    .ok()
+                    .and_then(char::from_u32)
+            }
+            _ if name.starts_with('#') => name[1..].parse().ok().and_then(char::from_u32),
+            _ => None,
+        };
+        match decoded {
+            Some(c) => {
+                out.push(c);
+                rest = &rest[semi + 1..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+fn text_of(fragment: &str) -> Option<String> {
+    let text = unescape(&TAGS.replace_all(fragment, " "));
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    (!text.is_empty()).then_some(text)
+}
+
+/// Collects the metadata candidates of a decoded page.
+pub fn scan(html: &str) -> PageMeta {
+    let mut meta = PageMeta::default();
+    for c in SCRIPT.captures_iter(html) {
+        if c[1].to_ascii_lowercase().contains("ld+json") {
+            let body = c[2]
+                .trim()
+                .trim_start_matches("<![CDATA[")
+                .trim_end_matches("]]>");
+            if let Ok(value) = serde_json::from_str::<Value>(body) {
+                flatten_json_ld(value, &mut meta.json_ld);
+            }
+        }
+    }
+    let without_scripts = SCRIPT.replace_all(html, "");
+    let markup = STYLE_OR_COMMENT.replace_all(&without_scripts, "");
+    for c in META.captures_iter(&markup) {
+        let a = attrs(&c[1]);
+        let name = attr(&a, "property")
+            .or_else(|| attr(&a, "name"))
+            .or_else(|| attr(&a, "itemprop"))
+            .or_else(|| attr(&a, "http-equiv"));
+        if let (Some(name), Some(content)) = (name, attr(&a, "content")) {
+            let content = content.trim();
+            if !content.is_empty() {
+                meta.metas
+                    .push((name.to_ascii_lowercase(), content.to_owned()));
+            }
+        }
+    }
+    for c in TIME.captures_iter(&markup) {
+        let a = attrs(&c[1]);
+        if let Some(dt) = attr(&a, "datetime") {
+            meta.times.push(dt.to_owned());
+        }
+    }
+    meta.title_tag = TITLE.captures(&markup).and_then(|c| text_of(&c[1]));
+    meta.h1 = H1.captures(&markup).and_then(|c| text_of(&c[1]));
+    meta.lang = HTML_TAG
+        .captures(&markup)
+        .and_then(|c| attr(&attrs(&c[1]), "lang").map(str::to_owned));
+    meta.canonical = LINK.captures_iter(&markup).find_map(|c| {
+        let a = attrs(&c[1]);
+        (attr(&a, "rel")?.eq_ignore_ascii_case("canonical"))
+            .then(|| attr(&a, "href").map(str::to_owned))?
+    });
+    meta
+}
+
+fn flatten_json_ld(value: Value, out: &mut Vec<Value>) {
+    match value {
+        Value::Array(items) => items.into_iter().for_each(|v| flatten_json_ld(v, out)),
+        Value::Object(mut map) => {
+            if let Some(graph) = map.remove("@graph") {
+                flatten_json_ld(graph, out);
+            }
+            if out.len() < 64 {
+                out.push(Value::Object(map));
+            }
+        }
+        _ => {}
+    }
+}
+
+impl PageMeta {
+    /// The first `<meta>` content among `names`, with the name that matched.
+    pub fn meta(&self, names: &[&str]) -> Option<(&str, &str)> {
+        names.iter().find_map(|want| {
+            self.metas
+                .iter()
+                .find(|(n, _)| n == want)
+                .map(|(n, v)| (n.as_str(), v.as_str()))
+        })
+    }
+
+    /// JSON-LD objects that describe an article.
+    pub fn articles(&self) -> impl Iterator<Item = &Value> {
+        self.json_ld.iter().filter(|v| {
+            let t = v.get("@type");
+            let is = |s: &str| s.contains("Article") || s == "BlogPosting" || s == "Report";
+            match t {
+                Some(Value::String(s)) => is(s),
+                Some(Value::Array(a)) => a.iter().any(|x| x.as_str().is_some_and(is)),
+                _ => false,
+            }
+        })
+    }
+
+    /// A string property of the article's JSON-LD.
+    pub fn json_ld_str(&self, key: &str) -> Option<String> {
+        self.articles()
+            .find_map(|v| v.get(key).and_then(Value::as_str).map(str::to_owned))
+    }
+
+    /// Author names from the article's JSON-LD (`author` as string, object or list);
+    /// organisations are left out.
+    pub fn json_ld_authors(&self) -> Vec<String> {
+        let mut names = Vec::new();
+        for article in self.articles() {
+            let Some(author) = article.get("author") else {
+                continue;
+            };
+            let list = match author {
+                Value::Array(a) => a.iter().collect(),
+                other => vec![other],
+            };
+            for a in list {
+                match a {
+                    Value::String(s) => names.push(s.clone()),
+                    Value::Object(o) => {
+                        let org = o
+                            .get("@type")
+                            .and_then(Value::as_str)
+                            .is_some_and(|t| t.contains("Organization"));
+                        if let (false, Some(n)) = (org, o.get("name").and_then(Value::as_str)) {
+                            names.push(n.to_owned());
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            if !names.is_empty() {
+                break;
+            }
+        }
+        names
+    }
+
+    /// The publisher's name from JSON-LD.
+    pub fn json_ld_publisher(&self) -> Option<String> {
+        self.articles().find_map(|v| {
+            let p = v.get("publisher")?;
+            match p {
+                Value::String(s) => Some(s.clone()),
+                Value::Object(o) => o.get("name")?.as_str().map(str::to_owned),
+                Value::Array(a) => a.first()?.get("name")?.as_str().map(str::to_owned),
+                _ => None,
+            }
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scans_meta_json_ld_and_time_but_not_scripts() {
+        let page = r#"<html lang="en-GB"><head><title>Bridge &amp; Tunnel | Example</title>
+            <meta property="og:site_name" content="Example Gazette">
+            <script>var d = "<time datetime='1999-01-01'>";</script>
+            <script type="application/ld+json">{"@graph":[{"@type":"NewsArticle",
+              "author":[{"@type":"Person","name":"Jane Example"},{"@type":"Organization","name":"Gazette"}],
+              "publisher":{"name":"Example Gazette"}}]}</script></head>
+            <body><h1>Bridge <em>reopens</em></h1><time datetime="2015-10-23">Oct 23</time></body></html>"#;
+        let m = scan(page);
+        assert_eq!(
+            m.meta(&["og:site_name"]),
+            Some(("og:site_name", "Example Gazette"))
+        );
+        assert_eq!(m.json_ld_authors(), vec!["Jane Example".to_owned()]);
+        assert_eq!(m.json_ld_publisher().as_deref(), Some("Example Gazette"));
+        assert_eq!(m.times, vec!["2015-10-23".to_owned()]);
+        assert_eq!(m.title_tag.as_deref(), Some("Bridge & Tunnel | Example"));
+        assert_eq!(m.h1.as_deref(), Some("Bridge reopens"));
+        assert_eq!(m.lang.as_deref(), Some("en-GB"));
+    }
+}

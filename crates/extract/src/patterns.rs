@@ -1,0 +1,389 @@
+//! Line-level boilerplate knowledge: what news pages print around an article.
+//!
+//! Each test looks at one line of text on its own. They encode general knowledge of
+//! news templates (share prompts, "Read more" links, media-player debris, legal notices),
+//! never the markup or wording of one site.
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// What a single line is, judged without its neighbours.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LineKind {
+    /// Template text: drop the line.
+    Junk,
+    /// A notice or author box that ends the article: drop it and every line after it.
+    Cutoff,
+    /// Anything else: the context decides.
+    Other,
+}
+
+/// Whole lines (compared case-insensitively, trailing `:`/`|` trimmed) that are template.
+const JUNK_LINES: &[&str] = &[
+    "accessibility links",
+    "skip to content",
+    "skip to main content",
+    "skip to navigation",
+    "breaking news",
+    "to top",
+    "back to top",
+    "top",
+    "share",
+    "share this",
+    "share this article",
+    "share this story",
+    "share on facebook",
+    "share on twitter",
+    "tweet",
+    "email",
+    "print",
+    "comments",
+    "comment",
+    "advertisement",
+    "advertising",
+    "sponsored",
+    "ad",
+    "menu",
+    "search",
+    "close",
+    "home",
+    "sign in",
+    "log in",
+    "login",
+    "register",
+    "subscribe",
+    "subscribe now",
+    "newsletter",
+    "follow us",
+    "follow us on",
+    "connect with us",
+    "like us on facebook",
+    "please wait",
+    "loading",
+    "loading...",
+    "direct link",
+    "no media source currently available",
+    "embed",
+    "download",
+    "play",
+    "pause",
+    "replay",
+    "watch",
+    "listen",
+    "image",
+    "photo",
+    "video",
+    "audio",
+    "gallery",
+    "next",
+    "previous",
+    "more",
+    "read more",
+    "see more",
+    "show more",
+    "load more",
+    "view comments",
+    "leave a comment",
+    "leave a reply",
+    "copy link",
+    "copied",
+    "whatsapp",
+    "facebook",
+    "twitter",
+    "telegram",
+    "linkedin",
+    "reddit",
+    "pinterest",
+    "x",
+    "xs",
+    "sm",
+    "md",
+    "lg",
+    "xl",
+    "xs sm md lg",
+    "cookie settings",
+    "accept",
+    "accept cookies",
+    "privacy policy",
+    "terms of use",
+    "terms of service",
+    "contact us",
+    "about us",
+    "sitemap",
+    "all rights reserved",
+    "related",
+    "related articles",
+    "related stories",
+    "related news",
+    "recommended",
+    "trending",
+    "most read",
+    "most popular",
+    "latest news",
+    "latest",
+    "top stories",
+    "editor's picks",
+    "you may also like",
+    "you might also like",
+    "more stories",
+    "more news",
+    "good news",
+    "opinion",
+    "world",
+    "news",
+    "politics",
+    "business",
+    "sport",
+    "sports",
+    "tags",
+    "topics",
+    "print this article",
+    "font size",
+    "text size",
+    "a a a",
+    "a+ a-",
+    "listen to this article",
+];
+
+/// Prefixes (lower-case) of link and prompt lines inside or around the article.
+const JUNK_PREFIXES: &[&str] = &[
+    "also read:",
+    "also read -",
+    "read also:",
+    "read:",
+    "read more:",
+    "read more -",
+    "see also:",
+    "related:",
+    "related stories:",
+    "related article:",
+    "related coverage:",
+    "recommended:",
+    "you might also be interested",
+    "you may also be interested",
+    "you might also like",
+    "you may also like",
+    "more:",
+    "more on this:",
+    "watch:",
+    "watch video:",
+    "listen:",
+    "click here",
+    "click to ",
+    "follow us on",
+    "follow us:",
+    "connect with us",
+    "join us on",
+    "subscribe to ",
+    "sign up for ",
+    "sign up to ",
+    "get the latest",
+    "download our app",
+    "share this:",
+    "share on ",
+    "posted in ",
+    "filed under",
+    "tags:",
+    "topics:",
+    "categories:",
+    "image source",
+    "image caption",
+    "media caption",
+    "photo credit",
+    "image credit",
+    "picture:",
+    "photo:",
+    "pictured:",
+    "file photo",
+    "copyright ©",
+    "© ",
+    "(c) ",
+    "this article was originally published",
+    "this story was originally published",
+    "originally published",
+    "we use cookies",
+    "this site uses cookies",
+    "by continuing to use",
+    "please enable javascript",
+    "your browser does not support",
+    "to find out more, click",
+    "more in ",
+    "more from ",
+    "sponsored content",
+    "advertisement -",
+    "story continues below",
+    "article continues below",
+    "continue reading",
+    "scroll to continue",
+    "skip advertisement",
+    "updated:",
+    "last updated",
+    "published:",
+    "first published",
+    "posted:",
+];
+
+/// Headings of reader notices, disclaimers and author boxes that close an article.
+const CUTOFF_LINES: &[&str] = &[
+    "attention readers",
+    "editor's note",
+    "disclaimer",
+    "disclosure",
+    "about the author",
+    "about the authors",
+    "author bio",
+    "related articles",
+    "related stories",
+    "related posts",
+    "related content",
+    "read next",
+    "more stories",
+    "more from this author",
+    "you may also like",
+    "you might also like",
+    "recommended for you",
+    "comments",
+    "leave a comment",
+    "leave a reply",
+    "join the discussion",
+    "most read",
+    "most popular",
+    "trending now",
+    "popular stories",
+    "latest stories",
+    "latest news",
+    "also on",
+    "more on this story",
+    "top stories",
+    "share this article",
+    "share this story",
+    "sign up for our newsletter",
+];
+
+static TIME_CODES: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\d{1,2}:\d{2}(:\d{2})?\s*(/\s*)?)+$").expect("static regex"));
+static VIDEO_SIZES: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^((xs|sm|md|lg|xl|\d{3,4}p|hd|sd)\s*)+$").expect("static regex"));
+static NAV_SEPARATED: LazyLock<Regex> = LazyLock::new(|| {
+    // "About VT - Policies & Disclosures - Comment Policy", "Home | World | Europe"
+    Regex::new(r"^([\p{Lu}&][\w&’'.]*( [\p{L}&][\w&’'.]*){0,3})( [-|•·»›/] [\p{Lu}&][\w&’'.]*( [\p{L}&][\w&’'.]*){0,3}){2,}\s*[|]?$")
+        .expect("static regex")
+});
+static LEGAL_NOTICE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(?i)^[^.]{0,80}\b(has|have) been (declared|designated|labell?ed|branded) (an? )?["“«]?(undesirable|foreign agent|extremist)"#)
+        .expect("static regex")
+});
+static FINES_NOTICE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)could face (fines|prosecution|imprisonment)|for sharing, liking, commenting")
+        .expect("static regex")
+});
+static AUTHOR_BOX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^About (\p{Lu}[\p{L}’'.-]+(?: \p{Lu}[\p{L}’'.-]+){1,2})$").expect("static regex")
+});
+static PHOTO_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    // "Mikhail Metzel/TASS", "Jane Doe/AP Photo", "Photo: AFP", "Bridge at dusk Jo Sample / Flickr CC"
+    Regex::new(r"^(?:(?:(?:photo|image|picture|credit|foto)s?\s*[:©]\s*).{2,60}|(?:\p{Lu}[\p{L}’'.-]*\s+){1,4}\p{Lu}[\p{L}’'.-]*/\p{Lu}{2,}[\w-]*(?:\s+(?:Photo|Images|Pictures|via \S+))?|[^/]{2,80}\s/\s\p{Lu}[\p{L}&.-]*(?:\s+(?:\p{Lu}[\p{L}&.-]*|CC|BY(?:-SA)?(?: \d\.\d)?|via \S+)){0,3})$")
+        .expect("static regex")
+});
+static SOCIAL_COUNT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\d+\s*(comments?|shares?|views?|likes?|min read|minutes? read)$")
+        .expect("static regex")
+});
+
+/// Folds a line for comparison with the lists above.
+pub fn key(line: &str) -> String {
+    parallax_core::text::fold(line.trim().trim_end_matches([':', '|', '›', '»', ' ']))
+}
+
+/// Classifies one trimmed line.
+pub fn classify(line: &str) -> LineKind {
+    let folded = key(line);
+    if folded.is_empty() {
+        return LineKind::Junk;
+    }
+    if CUTOFF_LINES.contains(&folded.as_str()) || LEGAL_NOTICE.is_match(line) {
+        return LineKind::Cutoff;
+    }
+    if AUTHOR_BOX.is_match(line.trim()) {
+        return LineKind::Cutoff;
+    }
+    if JUNK_LINES.contains(&folded.as_str())
+        || JUNK_PREFIXES.iter().any(|p| folded.starts_with(p))
+        || TIME_CODES.is_match(&folded)
+        || VIDEO_SIZES.is_match(&folded)
+        || SOCIAL_COUNT.is_match(&folded)
+        || NAV_SEPARATED.is_match(line.trim())
+        || FINES_NOTICE.is_match(line)
+        || is_photo_credit(line)
+    {
+        return LineKind::Junk;
+    }
+    LineKind::Other
+}
+
+/// A photo credit line such as "Jane Doe/Agency"; no sentence ends in it.
+pub fn is_photo_credit(line: &str) -> bool {
+    let line = line.trim();
+    line.split_whitespace().count() <= 10
+        && !line.ends_with(['.', '!', '?', '"', '”'])
+        && PHOTO_CREDIT.is_match(line)
+}
+
+/// The name in an author box heading ("About Jane Doe").
+pub fn author_box_name(line: &str) -> Option<String> {
+    AUTHOR_BOX.captures(line.trim()).map(|c| c[1].to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{classify, LineKind};
+
+    #[track_caller]
+    fn check(line: &str, expected: LineKind) {
+        assert_eq!(classify(line), expected, "{line}");
+    }
+
+    #[test]
+    fn template_lines_are_junk() {
+        for line in [
+            "Follow us on: |",
+            "Connect with us",
+            "Also read: Ships Leave Harbour Early",
+            "Read: Council Votes On Budget",
+            "please wait",
+            "No media source currently available",
+            "0:00 0:03:17 0:00",
+            "Direct link",
+            "XS SM MD LG",
+            "LG",
+            "Home - Local News - Weather",
+            "Ann Example/AGENCY",
+            "Bridge at dusk Jo Sample / Flickr CC",
+            "12 comments",
+        ] {
+            check(line, LineKind::Junk);
+        }
+    }
+
+    #[test]
+    fn notices_and_author_boxes_cut_the_rest() {
+        check("ATTENTION READERS", LineKind::Cutoff);
+        check("About Jane Example", LineKind::Cutoff);
+        check(
+            "Example Radio has been declared an \"undesirable organization\" by the government.",
+            LineKind::Cutoff,
+        );
+    }
+
+    #[test]
+    fn article_sentences_stay() {
+        for line in [
+            "The council said the bridge would reopen on Monday.",
+            "Harbour traffic",
+            "The ministry declared the group undesirable in 2017, officials said.",
+            "Read the full report on the council's website, the mayor said.",
+        ] {
+            check(line, LineKind::Other);
+        }
+    }
+}

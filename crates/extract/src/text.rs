@@ -1,0 +1,287 @@
+//! The text cleaner: a page dump (one block per line) in, article paragraphs out.
+//!
+//! Steps, in order: classify each line on its own ([`crate::patterns`]); move credit,
+//! byline and dateline lines into metadata ([`crate::credits`]); drop repeated lines and
+//! captions printed twice; take the headline from the lines before the story; keep the
+//! densest run of paragraph-like lines with the headings between them.
+
+use crate::credits;
+use crate::patterns::{self, LineKind};
+use chrono::NaiveDate;
+
+/// How much of the page the text still holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    /// A whole-page dump: navigation, teasers and footers are still there.
+    Dump,
+    /// Text an HTML extractor already narrowed to the article; only template lines go.
+    Body,
+}
+
+/// What the cleaner keeps and what it moved into metadata.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct CleanText {
+    /// Article paragraphs and headings, in order.
+    pub paragraphs: Vec<String>,
+    /// Headline found among the lines before the story.
+    pub title: Option<String>,
+    /// Author names from a byline line or author box.
+    pub byline: Option<String>,
+    /// Wire and agency credits.
+    pub credits: Vec<String>,
+    /// Date from a dateline that names the year.
+    pub published: Option<NaiveDate>,
+}
+
+struct Line {
+    text: String,
+    /// No blank line separates it from the previous line.
+    tight: bool,
+    keep: bool,
+}
+
+/// A line that reads as running text rather than a label, link or heading.
+pub(crate) fn is_paragraph_like(text: &str) -> bool {
+    let words = text.split_whitespace().count();
+    words >= 15
+        || (words >= 5
+            && text
+                .trim_end()
+                .ends_with(['.', '!', '?', '"', '”', '’', '»', ':', ')', '…', ';']))
+}
+
+const FUNCTION_WORDS: &[&str] = &[
+    "a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "with", "by",
+    "from", "as", "is", "are", "vs", "vs.", "into", "over", "after", "about", "its", "his", "her",
+    "their", "than", "via", "up", "out", "off", "be", "was", "were",
+];
+
+/// Headline-shaped: a few words, no closing full stop, most content words capitalised.
+fn is_headline_like(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if !(3..=25).contains(&words.len()) || text.ends_with(['.', ':', ',', ';']) {
+        return false;
+    }
+    let content: Vec<&&str> = words
+        .iter()
+        .filter(|w| !FUNCTION_WORDS.contains(&w.to_lowercase().as_str()))
+        .collect();
+    let capitalised = content
+        .iter()
+        .filter(|w| {
+            w.chars()
+                .find(|c| c.is_alphanumeric())
+                .is_some_and(|c| !c.is_lowercase())
+        })
+        .count();
+    !content.is_empty() && capitalised * 4 >= content.len() * 3
+}
+
+fn norm(text: &str) -> String {
+    parallax_core::text::fold(text)
+}
+
+/// Cleans a text whose lines are blocks of a page.
+pub fn clean(text: &str, mode: Mode) -> CleanText {
+    let mut out = CleanText::default();
+    let mut lines: Vec<Line> = Vec::new();
+    let mut tight = false;
+    for raw in text.lines() {
+        let collapsed = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+        if collapsed.is_empty() {
+            tight = false;
+            continue;
+        }
+        lines.push(Line {
+            text: collapsed,
+            tight,
+            keep: true,
+        });
+        tight = true;
+    }
+
+    // 1. Lines judged on their own; notices and author boxes end the article.
+    let mut good_chars = 0usize;
+    let mut good_count = 0usize;
+    let mut cut_at = lines.len();
+    for (i, line) in lines.iter_mut().enumerate() {
+        let kind = patterns::classify(&line.text);
+        if kind == LineKind::Cutoff && (good_count >= 2 || good_chars >= 300) {
+            if let Some(name) = patterns::author_box_name(&line.text) {
+                out.byline.get_or_insert(name);
+            }
+            cut_at = i;
+            break;
+        }
+        if kind != LineKind::Other {
+            if patterns::is_photo_credit(&line.text) {
+                add_credits(&mut out.credits, credits::agencies_in(&line.text));
+            }
+            line.keep = false;
+            continue;
+        }
+        if let Some(names) = credits::credit_line(&line.text) {
+            add_credits(&mut out.credits, names);
+            line.keep = false;
+            continue;
+        }
+        if let Some(names) = credits::byline_names(&line.text) {
+            out.byline.get_or_insert(names);
+            line.keep = false;
+            continue;
+        }
+        if is_paragraph_like(&line.text) {
+            good_count += 1;
+            good_chars += line.text.len();
+        }
+    }
+    lines.truncate(cut_at);
+
+    // 2. Repeated lines: captions printed twice go whole, other repeats keep one copy.
+    let keys: Vec<String> = lines.iter().map(|l| norm(&l.text)).collect();
+    let first_good = lines
+        .iter()
+        .position(|l| l.keep && is_paragraph_like(&l.text))
+        .unwrap_or(lines.len());
+    let mut title_index = None;
+    for i in 0..lines.len() {
+        if !lines[i].keep {
+            continue;
+        }
+        let twin_next = i + 1 < lines.len() && lines[i + 1].tight && keys[i + 1] == keys[i];
+        if twin_next && !is_headline_like(&lines[i].text) && i < first_good + 2 {
+            lines[i].keep = false;
+            lines[i + 1].keep = false;
+            continue;
+        }
+        if keys[..i].contains(&keys[i]) {
+            lines[i].keep = false;
+            continue;
+        }
+        // A standfirst repeated as the start of the next paragraph.
+        let next = (i + 1..lines.len().min(i + 4)).find(|&j| lines[j].keep);
+        if let Some(j) = next {
+            if keys[j].len() > keys[i].len() && keys[j].starts_with(&keys[i]) {
+                lines[i].keep = false;
+            }
+        }
+    }
+    let first_good = lines
+        .iter()
+        .position(|l| l.keep && is_paragraph_like(&l.text))
+        .unwrap_or(lines.len());
+
+    // 3. The headline: the last headline-shaped line before the story.
+    for (i, line) in lines.iter().enumerate().take(first_good) {
+        if is_headline_like(&line.text)
+            && (line.keep || keys.iter().filter(|k| **k == keys[i]).count() > 1)
+        {
+            title_index = Some(i);
+        }
+    }
+    if let Some(i) = title_index {
+        out.title = Some(lines[i].text.clone());
+        let key = keys[i].clone();
+        for (line, k) in lines.iter_mut().zip(&keys) {
+            if *k == key {
+                line.keep = false;
+            }
+        }
+    }
+
+    // 4. The story: everything before its first paragraph goes; in a dump, the densest
+    // run of paragraphs is kept.
+    for line in lines.iter_mut().take(first_good) {
+        line.keep = false;
+    }
+    let kept: Vec<(usize, bool)> = lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| l.keep)
+        .map(|(i, l)| (i, is_paragraph_like(&l.text)))
+        .collect();
+    let (start, end) = match mode {
+        Mode::Dump => densest_run(&kept, &lines),
+        Mode::Body => (0, kept.len()),
+    };
+    let selected = &kept[start..end];
+    let last_good = selected.iter().rposition(|(_, good)| *good);
+    for (n, &(i, _)) in selected.iter().enumerate() {
+        if last_good.is_none_or(|g| n > g) {
+            break;
+        }
+        let mut text = lines[i].text.as_str();
+        if out.paragraphs.len() < 2 {
+            if let Some((agency, at)) = credits::dateline(text) {
+                if out.published.is_none() {
+                    out.published = crate::dates::parse_date(&text[..at], crate::dates::today());
+                }
+                if let Some(agency) = agency {
+                    add_credits(&mut out.credits, vec![agency]);
+                }
+                text = &text[at..];
+            }
+        }
+        out.paragraphs.push(text.to_owned());
+    }
+    out
+}
+
+fn add_credits(credits: &mut Vec<String>, names: Vec<String>) {
+    for name in names {
+        if !credits.contains(&name) {
+            credits.push(name);
+        }
+    }
+}
+
+/// The run of kept lines, split at three or more non-paragraph lines in a row, that
+/// holds the most paragraph text; neighbouring runs almost as dense join it.
+fn densest_run(kept: &[(usize, bool)], lines: &[Line]) -> (usize, usize) {
+    let mut runs: Vec<(usize, usize, usize)> = Vec::new(); // start, end, good chars
+    let mut start = 0;
+    let mut short_streak = 0;
+    let mut chars = 0;
+    for (n, &(i, good)) in kept.iter().enumerate() {
+        if good {
+            if short_streak >= 3 && chars > 0 {
+                runs.push((start, n - short_streak, chars));
+                start = n;
+                chars = 0;
+            }
+            short_streak = 0;
+            chars += lines[i].text.len();
+        } else {
+            short_streak += 1;
+        }
+    }
+    if chars > 0 {
+        runs.push((start, kept.len(), chars));
+    }
+    let Some(best) = (0..runs.len()).max_by_key(|&r| runs[r].2) else {
+        return (0, 0);
+    };
+    let (mut lo, mut hi) = (best, best);
+    while lo > 0 && runs[lo - 1].2 * 3 >= runs[best].2 {
+        lo -= 1;
+    }
+    while hi + 1 < runs.len() && runs[hi + 1].2 * 3 >= runs[best].2 {
+        hi += 1;
+    }
+    (runs[lo].0, runs[hi].1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headline_shapes() {
+        assert!(is_headline_like("Council Approves New Harbour Bridge"));
+        assert!(is_headline_like("Ferries and Bridges"));
+        assert!(!is_headline_like("A spokesman for the council said so."));
+        assert!(!is_headline_like(
+            "The mayor's press secretary Jane Example"
+        ));
+    }
+}

@@ -1,0 +1,107 @@
+//! The visible text of an HTML page, one line per block element: the text-dump format.
+
+use scraper::{ElementRef, Html, Node};
+
+const SKIPPED: &[&str] = &[
+    "script", "style", "noscript", "template", "svg", "head", "iframe", "object", "canvas",
+    "select", "option", "button", "input", "textarea",
+];
+const BLOCKS: &[&str] = &[
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "header",
+    "footer",
+    "nav",
+    "aside",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+    "table",
+    "tr",
+    "td",
+    "th",
+    "blockquote",
+    "pre",
+    "figure",
+    "figcaption",
+    "form",
+    "fieldset",
+    "address",
+    "hr",
+    "br",
+    "title",
+    "body",
+    "details",
+    "summary",
+    "caption",
+    "center",
+    "dialog",
+    "menu",
+    "legend",
+];
+
+/// Renders the page as lines of visible text, one per block element.
+pub fn visible_text(html: &str) -> String {
+    let page = Html::parse_document(html);
+    let mut out = String::new();
+    walk(page.root_element(), &mut out);
+    let mut text = String::with_capacity(out.len());
+    for line in out.lines() {
+        let line = line.split_whitespace().collect::<Vec<_>>().join(" ");
+        if !line.is_empty() {
+            text.push_str(&line);
+            text.push('\n');
+        }
+    }
+    text
+}
+
+fn walk(element: ElementRef, out: &mut String) {
+    for child in element.children() {
+        match child.value() {
+            Node::Text(t) => out.push_str(t),
+            Node::Element(e) => {
+                let name = e.name();
+                if SKIPPED.contains(&name) {
+                    continue;
+                }
+                let block = BLOCKS.contains(&name);
+                if block {
+                    out.push('\n');
+                }
+                if let Some(child) = ElementRef::wrap(child) {
+                    walk(child, out);
+                }
+                if block {
+                    out.push('\n');
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn one_line_per_block() {
+        let html = "<html><head><title>T</title></head><body><nav><a>Home</a> <a>World</a></nav>\
+                    <script>x()</script><p>First <b>para</b>.</p><div>Second</div></body></html>";
+        assert_eq!(
+            super::visible_text(html),
+            "Home World\nFirst para.\nSecond\n"
+        );
+    }
+}
