@@ -37,6 +37,9 @@ pub struct Analysis {
     pub storylines: Vec<(StorylineId, String)>,
     /// Claims.
     pub claims: Vec<Claim>,
-    /// Documents that could not be read or analysed, and records skipped on purpose.
+    /// Documents that could not be read or analysed.
     pub problems: Vec<Problem>,
+    /// Records left out on purpose (WARC requests, metadata and non-HTML responses),
+    /// one entry per file, so the summary can say what was not analysed and why.
+    pub skipped: Vec<Problem>,
 }

@@ -122,6 +122,7 @@ fn sample() -> Analysis {
             source: "bad.gz".into(),
             reason: "truncated gzip".into(),
         }],
+        skipped: Vec::new(),
     }
 }
 
