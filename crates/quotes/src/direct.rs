@@ -166,20 +166,15 @@ pub fn direct_quotes(ctx: &Context<'_>) -> (Vec<Attribution>, Vec<Region>) {
         }
         out.push(attribution);
     }
-    // Pronoun speakers: the nearest earlier named speaker is a better referent than the
-    // nearest earlier name of any kind.
-    let mut last_named: Option<usize> = None;
-    for i in 0..out.len() {
-        match out[i].mention {
-            Some((MentionForm::Pronoun, _)) => {
-                if let Some(l) = last_named {
-                    if out[l].parts[0].0 + 3000 > out[i].parts[0].0 {
-                        out[i].entity = out[l].entity;
-                    }
-                }
-            }
-            Some(_) => last_named = Some(i),
-            None => {}
+    // An unclosed quote whose next paragraph continues it takes that paragraph's speaker.
+    for i in (0..out.len().saturating_sub(1)).rev() {
+        let unclosed = regions
+            .iter()
+            .any(|r| r.open == out[i].parts[0].0 && !r.closed);
+        if unclosed && out[i].cue.is_none() && out[i + 1].source.is_some() {
+            out[i].source = out[i + 1].source;
+            out[i].entity = out[i + 1].entity;
+            out[i].mention = out[i + 1].mention;
         }
     }
     (out, regions)

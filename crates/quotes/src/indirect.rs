@@ -166,7 +166,14 @@ fn attribute(
                             .get(k)
                             .is_some_and(|w| w.is_cap(ctx.body) && w.is_word)));
             if clause && end > k + 2 {
-                return make((k, end), Some(source));
+                // ", calling the meeting …" after the clause is a second report.
+                let stop = (k + 1..end)
+                    .find(|&j| {
+                        ctx.lower_at(j) == ","
+                            && matches!(cue_at(&ctx.lower, j + 1), Some((CueKind::Participle, _)))
+                    })
+                    .unwrap_or(end);
+                return make((k, stop), Some(source));
             }
             None
         }

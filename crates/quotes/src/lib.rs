@@ -51,7 +51,55 @@ pub fn attributions(article: &Article, mentions: &Mentions) -> Vec<Attribution> 
         }
     }
     out.sort_by_key(|a| a.parts.first().map_or(0, |p| p.0));
+    prefer_last_speaker(&ctx, &mut out);
     out
+}
+
+/// Pronoun speakers: the nearest earlier named speaker of the same gender is a better
+/// referent than the nearest earlier name of any kind ("..., Peskov said. ... he added").
+fn prefer_last_speaker(ctx: &context::Context<'_>, out: &mut [Attribution]) {
+    let gender_of = |e: LocalEntityId| -> Option<bool> {
+        let (mut he, mut she) = (0, 0);
+        for m in ctx
+            .mentions
+            .iter()
+            .filter(|m| m.entity == e && m.form == MentionForm::Pronoun)
+        {
+            match ctx
+                .body
+                .get(m.start..m.end)
+                .map(str::to_lowercase)
+                .as_deref()
+            {
+                Some("he" | "him") => he += 1,
+                Some("she" | "her") => she += 1,
+                _ => {}
+            }
+        }
+        (he != she).then_some(he > she)
+    };
+    let mut last_named: Option<usize> = None;
+    for i in 0..out.len() {
+        match out[i].mention {
+            Some((MentionForm::Pronoun, (a, b))) => {
+                let male = match ctx.body.get(a..b).map(str::to_lowercase).as_deref() {
+                    Some("he" | "him") => Some(true),
+                    Some("she" | "her") => Some(false),
+                    _ => None,
+                };
+                if let (Some(l), Some(male)) = (last_named, male) {
+                    let near = out[l].parts[0].0 + 3000 > out[i].parts[0].0;
+                    if let Some(e) = out[l].entity.filter(|_| near) {
+                        if gender_of(e).is_none_or(|g| g == male) {
+                            out[i].entity = Some(e);
+                        }
+                    }
+                }
+            }
+            Some(_) => last_named = Some(i),
+            None => {}
+        }
+    }
 }
 
 /// Finds the quotes of one article.
