@@ -6,7 +6,7 @@ use crate::cues::{cue_at, CueKind};
 use crate::marks::{regions_in, Region};
 use crate::speaker::{np_after, np_before};
 use crate::Attribution;
-use parallax_core::{MentionForm, QuoteKind};
+use parallax_core::QuoteKind;
 
 /// Finds every quoted region of the article and attributes it; returns the attributions and
 /// the regions (indirect speech must not reuse their text).
