@@ -39,6 +39,9 @@ pub fn print(analysis: &Analysis, counts: &ExportCounts, out: &Path, elapsed: Du
             );
         }
     }
+    for s in &analysis.skipped {
+        println!("note: {}", s.reason);
+    }
     let mut claims: Vec<_> = analysis.claims.iter().collect();
     claims.sort_by_key(|c| std::cmp::Reverse((c.independent_sources, c.support.len())));
     if !claims.is_empty() {

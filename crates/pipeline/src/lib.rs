@@ -40,10 +40,17 @@ pub fn analyze_paths(paths: &[PathBuf], observer: &dyn Observer) -> Analysis {
         .collect();
     let mut docs = Vec::new();
     let mut problems = Vec::new();
+    let mut skipped = Vec::new();
     for (path, results) in files.iter().zip(per_file) {
         for result in results {
             match result {
                 Ok(doc) => docs.push(doc),
+                Err(err @ parallax_ingest::ReadError::SkippedRecords { .. }) => {
+                    skipped.push(Problem {
+                        source: path.display().to_string(),
+                        reason: error_chain(&err),
+                    })
+                }
                 Err(err) => problems.push(Problem {
                     source: path.display().to_string(),
                     reason: error_chain(&err),
@@ -54,6 +61,7 @@ pub fn analyze_paths(paths: &[PathBuf], observer: &dyn Observer) -> Analysis {
     let mut analysis = analyze_documents(docs, observer);
     problems.append(&mut analysis.problems);
     analysis.problems = problems;
+    analysis.skipped = skipped;
     analysis
 }
 
