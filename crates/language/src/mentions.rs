@@ -311,7 +311,10 @@ fn capital_run(
                 title_end = k + 2;
                 k += 1;
             }
-        } else if !(words.has(k, class::DEMONYM | class::PLACE) || ROLE_MODIFIERS.contains(&w)) {
+        } else if !(words.has(k, class::DEMONYM | class::PLACE)
+            || ROLE_MODIFIERS.contains(&w)
+            || (w == "of" && title_end > p))
+        {
             break;
         }
         k += 1;

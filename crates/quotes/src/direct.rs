@@ -57,7 +57,13 @@ pub fn direct_quotes(ctx: &Context<'_>) -> (Vec<Attribution>, Vec<Region>) {
             }
             let stop = (k + 10).min(post_limit);
             let mut i = k;
-            while i < stop && ctx.words[i].is_word {
+            while i < stop
+                && (ctx.words[i].is_word
+                    || matches!(ctx.lower_at(i), "." | "’" | "'")
+                        && i > k
+                        && ctx.words[i - 1].end == ctx.words[i].start
+                        && ctx.lower_at(i - 1).len() <= 3)
+            {
                 if let Some((kind, cue_end)) = cue_at(&ctx.lower, i) {
                     if kind != CueKind::AccordingTo {
                         let source = if i > k {
@@ -83,7 +89,7 @@ pub fn direct_quotes(ctx: &Context<'_>) -> (Vec<Attribution>, Vec<Region>) {
                 if let Some((kind, cue_end)) = cue_at(&ctx.lower, i) {
                     let source = match kind {
                         CueKind::AccordingTo => np_after(ctx, cue_end, open_tok, 8),
-                        CueKind::Participle => subject_of_sentence(ctx, pre_floor, i),
+                        CueKind::Participle => subject_of_sentence(ctx, &regions, i),
                         _ => np_before(ctx, i, pre_floor)
                             .or_else(|| np_after(ctx, cue_end, open_tok, 6)),
                     };
@@ -180,14 +186,21 @@ pub fn direct_quotes(ctx: &Context<'_>) -> (Vec<Attribution>, Vec<Region>) {
     (out, regions)
 }
 
-/// The subject of the sentence a participle cue borrows: its first mention before `cue`.
-pub fn subject_of_sentence(ctx: &Context<'_>, floor: usize, cue: usize) -> Option<(usize, usize)> {
-    let (s, _) = ctx.sentence_of(ctx.words.get(cue)?.start);
-    let _ = floor;
-    let cue_start = ctx.words[cue].start;
-    let m = ctx
-        .mentions
-        .iter()
-        .find(|m| m.start >= s && m.end <= cue_start)?;
+/// The speaker a participle cue borrows ("he said, adding that …"): the nearest mention
+/// before `cue` in its sentence that is outside quotes and not a place.
+pub fn subject_of_sentence(
+    ctx: &Context<'_>,
+    regions: &[Region],
+    cue: usize,
+) -> Option<(usize, usize)> {
+    let cue_start = ctx.words.get(cue)?.start;
+    let (s, _) = ctx.sentence_of(cue_start);
+    let quoted = |b: usize| regions.iter().any(|r| r.open <= b && b < r.close);
+    let m = ctx.mentions.iter().rev().find(|m| {
+        m.start >= s
+            && m.end <= cue_start
+            && !quoted(m.start)
+            && m.kind != parallax_core::EntityKind::Place
+    })?;
     Some((ctx.token_at(m.start), ctx.token_end(m.end)))
 }

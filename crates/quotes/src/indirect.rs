@@ -43,7 +43,16 @@ pub fn indirect_speech(ctx: &Context<'_>, regions: &[Region]) -> Vec<Attribution
                 i += 1;
                 continue;
             };
-            if let Some(a) = attribute(ctx, kind, i, cue_end, first, content_end_tok, &quoted) {
+            if let Some(a) = attribute(
+                ctx,
+                regions,
+                kind,
+                i,
+                cue_end,
+                first,
+                content_end_tok,
+                &quoted,
+            ) {
                 let content_end = a.parts.last().map_or(0, |p| p.1);
                 out.push(a);
                 // Go on after this content: a sentence may hold two reports.
@@ -60,8 +69,10 @@ fn span(ctx: &Context<'_>, a: usize, b: usize) -> Option<(usize, usize)> {
     (a < b).then(|| (ctx.words[a].start, ctx.words[b - 1].end))
 }
 
+#[allow(clippy::too_many_arguments)]
 fn attribute(
     ctx: &Context<'_>,
+    regions: &[Region],
     kind: CueKind,
     cue: usize,
     cue_end: usize,
@@ -99,7 +110,7 @@ fn attribute(
         }
         CueKind::Participle => {
             if ctx.lower_at(cue_end) == "that" {
-                return make((cue_end, end), subject_of_sentence(ctx, first, cue));
+                return make((cue_end, end), subject_of_sentence(ctx, regions, cue));
             }
             None
         }
@@ -115,6 +126,11 @@ fn attribute(
             if kind == CueKind::Verb && src_start > first + 2 && ctx.lower_at(src_start - 1) == ","
             {
                 let tail_end = inverted.map_or(cue_end, |s| s.1);
+                let quote_follows = ctx.lower_at(tail_end) == ","
+                    && matches!(ctx.lower_at(tail_end + 1), "“" | "\"" | "«" | "„" | "‘");
+                if quote_follows {
+                    return None;
+                }
                 if tail_end >= end
                     || matches!(
                         ctx.lower_at(tail_end),

@@ -14,7 +14,9 @@ pub mod marks;
 pub mod speaker;
 pub mod words;
 
-use parallax_core::{Article, LocalEntityId, MentionForm, Mentions, Quote, QuoteKind, Speaker};
+use parallax_core::{
+    Article, EntityKind, LocalEntityId, MentionForm, Mentions, Quote, QuoteKind, Speaker,
+};
 
 /// One attribution in byte offsets: content parts, cue, source phrase and speaker.
 #[derive(Clone, Debug, PartialEq)]
@@ -96,7 +98,16 @@ fn prefer_last_speaker(ctx: &context::Context<'_>, out: &mut [Attribution]) {
                     }
                 }
             }
-            Some(_) => last_named = Some(i),
+            Some(_) => {
+                let person = out[i].entity.is_some_and(|e| {
+                    ctx.mentions
+                        .iter()
+                        .any(|m| m.entity == e && m.kind == EntityKind::Person)
+                });
+                if person {
+                    last_named = Some(i);
+                }
+            }
             None => {}
         }
     }

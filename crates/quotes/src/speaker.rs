@@ -76,6 +76,21 @@ pub fn np_before(ctx: &Context<'_>, cue: usize, floor: usize) -> Option<(usize, 
         }
         return Some((s, end));
     }
+    // "officers who have spoken with X in condition of anonymity said": the subject is
+    // the phrase before "who".
+    let clause_start = (floor..end)
+        .rev()
+        .take(16)
+        .find(|&k| matches!(ctx.lower_at(k), "," | "." | ";"))
+        .map_or(floor.max(end.saturating_sub(16)), |k| k + 1);
+    if let Some(who) = (clause_start..end)
+        .rev()
+        .find(|&k| ctx.lower_at(k) == "who")
+    {
+        if who > floor && who + 1 < end {
+            return np_before(ctx, who, floor);
+        }
+    }
     let mut s = end;
     while s > floor && end - s < 6 {
         let w = &ctx.words[s - 1];
