@@ -81,20 +81,15 @@ pub fn dateline_agency(body: &str) -> Option<String> {
     canonical_agency(&c[1]).map(str::to_owned)
 }
 
-/// The wire agency an article credits: the extract stage's credits first, then the dateline.
+/// The wire agency an article credits: a known agency among the extract stage's credits,
+/// then the dateline. An unknown credit alone ("Agencies", the outlet's own initials) is
+/// not taken for a wire: it would make an outlet's own reporting look copied.
 pub fn wire_agency(article: &Article) -> Option<String> {
     article
         .credits
         .iter()
         .find_map(|c| canonical_agency(c).map(str::to_owned))
         .or_else(|| dateline_agency(&article.body))
-        .or_else(|| {
-            article
-                .credits
-                .first()
-                .map(|c| c.trim().to_owned())
-                .filter(|c| !c.is_empty())
-        })
 }
 
 /// True when the article's own outlet is the agency (the wire's own site).

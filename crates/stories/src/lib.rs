@@ -1,30 +1,63 @@
 //! Online story clustering: each article joins a story on arrival.
+//!
+//! [`features`] turns an article into terms (content words, names, numbers, with the
+//! headline and lead counting more); [`vector`] weighs them by TF-IDF with document
+//! frequencies updated as articles arrive; [`online`] assigns each article to a story
+//! through an inverted index, and links a new story to the storyline of its nearest
+//! story; [`title`] picks each story's most central headline.
 
-use parallax_core::{Article, Mentions, Story, StoryAssignment, StoryId};
+pub mod features;
+pub mod online;
+pub mod title;
+pub mod vector;
 
-/// Clusters articles (in arrival order) into stories.
+pub use online::{OnlineClusterer, Params, Placement};
+
+use parallax_core::{Article, Mentions, Story, StoryAssignment, StoryId, StorylineId};
+
+/// Clusters articles (in arrival order) into stories with the default [`Params`].
 pub fn cluster(articles: &[Article], mentions: &[Mentions]) -> (Vec<StoryAssignment>, Vec<Story>) {
     let _ = mentions;
-    let assignments = articles
-        .iter()
-        .enumerate()
-        .map(|(i, a)| StoryAssignment {
-            article: a.id,
-            story: StoryId(i as u32),
-            score: 1.0,
-        })
-        .collect();
-    let stories = articles
-        .iter()
-        .enumerate()
-        .map(|(i, a)| Story {
-            id: StoryId(i as u32),
-            title: a.title.clone().unwrap_or_default(),
-            articles: vec![a.id],
-            start: a.published,
-            end: a.published,
-            storyline: None,
-        })
-        .collect();
+    cluster_with(articles, Params::default())
+}
+
+/// Clusters articles (in arrival order) into stories with the given settings.
+pub fn cluster_with(articles: &[Article], params: Params) -> (Vec<StoryAssignment>, Vec<Story>) {
+    let mut clusterer = OnlineClusterer::new(params);
+    let mut assignments = Vec::with_capacity(articles.len());
+    let mut stories: Vec<Story> = Vec::new();
+    let mut titles = title::TitlePicker::default();
+    for (i, article) in articles.iter().enumerate() {
+        let terms = features::raw_terms(article.title.as_deref(), &article.body);
+        let (placement, vector) = clusterer.add(&terms, article.published);
+        let story_id = StoryId(placement.story);
+        if placement.story as usize == stories.len() {
+            stories.push(Story {
+                id: story_id,
+                title: String::new(),
+                articles: Vec::new(),
+                start: None,
+                end: None,
+                storyline: Some(StorylineId(placement.storyline)),
+            });
+        }
+        let story = &mut stories[placement.story as usize];
+        story.articles.push(article.id);
+        if let Some(d) = article.published {
+            story.start = Some(story.start.map_or(d, |s| s.min(d)));
+            story.end = Some(story.end.map_or(d, |e| e.max(d)));
+        }
+        titles.add(placement.story, i, vector);
+        assignments.push(StoryAssignment {
+            article: article.id,
+            story: story_id,
+            score: placement.score,
+        });
+    }
+    for (story, best) in titles.finish() {
+        if let Some(s) = stories.get_mut(story as usize) {
+            s.title = title::headline(&articles[best]);
+        }
+    }
     (assignments, stories)
 }

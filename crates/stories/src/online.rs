@@ -1,0 +1,265 @@
+//! The online clusterer: one article at a time, assigned through an inverted index.
+//!
+//! Each story keeps a centroid (the sum of its members' unit vectors). A new article
+//! looks up its heaviest terms in an inverted index from term to stories, scores only
+//! the stories found there (at most [`Params::max_candidates`]) by cosine to their
+//! centroid, discounted by the gap in days to the story's time span, and joins the best
+//! one if it clears [`Params::threshold`]. Posting lists and centroids are capped, so
+//! the cost per article stays flat however many stories exist.
+
+use crate::features::RawTerm;
+use crate::vector::{SparseVec, TermId, Vocabulary, Weights};
+use chrono::NaiveDate;
+use std::collections::{HashMap, HashSet};
+
+/// Settings of the clusterer.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Params {
+    /// Least score to join an existing story (event level).
+    pub threshold: f32,
+    /// A weaker score still joins when it stands out: at least this share of
+    /// `threshold`, and `clear_lead` times the runner-up's score. Long, noisy pages on
+    /// one storyline score low against each other overall, but the right story still
+    /// leads the others clearly.
+    pub weak_share: f32,
+    /// Off by default (`weak_share` 1): on stories-dev it merged more events than it saved.
+    /// How many times the runner-up's score a weak best score must be.
+    pub clear_lead: f32,
+    /// Least score for a new story to join the storyline of its nearest story.
+    pub storyline_threshold: f32,
+    /// Heaviest article terms looked up in the index.
+    pub query_terms: usize,
+    /// Heaviest member terms that point to a story in the index.
+    pub index_terms: usize,
+    /// Most stories scored in full per article.
+    pub max_candidates: usize,
+    /// Most stories one posting list keeps (the most recent ones).
+    pub posting_cap: usize,
+    /// Most terms a centroid keeps.
+    pub centroid_cap: usize,
+    /// Days of gap over which the time discount reaches half of `time_penalty`.
+    pub time_scale_days: f32,
+    /// Largest score discount for an article far in time from a story.
+    pub time_penalty: f32,
+    /// Share of the score that comes from names and numbers alone (the rest is the
+    /// cosine over all terms).
+    pub specific_share: f32,
+    /// Term weights.
+    pub weights: Weights,
+}
+
+impl Default for Params {
+    fn default() -> Self {
+        Params {
+            threshold: 0.2,
+            storyline_threshold: 0.15,
+            weak_share: 1.0,
+            clear_lead: 2.5,
+            query_terms: 30,
+            index_terms: 40,
+            max_candidates: 50,
+            posting_cap: 500,
+            centroid_cap: 2000,
+            time_scale_days: 7.0,
+            time_penalty: 0.15,
+            specific_share: 0.3,
+            weights: Weights::default(),
+        }
+    }
+}
+
+/// Where one article went.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Placement {
+    /// Story index, in order of creation.
+    pub story: u32,
+    /// Storyline index, in order of creation.
+    pub storyline: u32,
+    /// Score against the story when joining it; 1 for a story's first article.
+    pub score: f32,
+}
+
+struct Cluster {
+    centroid: HashMap<TermId, f32>,
+    norm: f32,
+    specific_norm: f32,
+    first: Option<NaiveDate>,
+    last: Option<NaiveDate>,
+    indexed: HashSet<TermId>,
+    storyline: u32,
+}
+
+/// Online clusterer state.
+pub struct OnlineClusterer {
+    params: Params,
+    vocab: Vocabulary,
+    clusters: Vec<Cluster>,
+    postings: HashMap<TermId, Vec<u32>>,
+    storylines: u32,
+}
+
+impl OnlineClusterer {
+    /// An empty clusterer.
+    pub fn new(params: Params) -> OnlineClusterer {
+        OnlineClusterer {
+            params,
+            vocab: Vocabulary::default(),
+            clusters: Vec::new(),
+            postings: HashMap::new(),
+            storylines: 0,
+        }
+    }
+
+    /// Number of stories so far.
+    pub fn story_count(&self) -> usize {
+        self.clusters.len()
+    }
+
+    /// Places one article; returns where it went and its term vector.
+    pub fn add(&mut self, terms: &[RawTerm], date: Option<NaiveDate>) -> (Placement, SparseVec) {
+        let p = self.params;
+        let vector = self.vocab.add_and_weigh(terms, &p.weights);
+        let mut votes: HashMap<u32, f32> = HashMap::new();
+        for (term, weight) in vector.top_terms(p.query_terms) {
+            if let Some(list) = self.postings.get(&term) {
+                for &c in list {
+                    *votes.entry(c).or_default() += weight;
+                }
+            }
+        }
+        let mut ranked: Vec<(u32, f32)> = votes.into_iter().collect();
+        ranked.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        ranked.truncate(p.max_candidates);
+        let specific_norm = vector
+            .entries
+            .iter()
+            .filter(|(t, _)| self.vocab.is_specific(*t))
+            .map(|(_, w)| w * w)
+            .sum::<f32>()
+            .sqrt();
+        let mut best: Option<(u32, f32)> = None;
+        let mut runner_up = 0.0f32;
+        for (c, _) in ranked {
+            let cluster = &self.clusters[c as usize];
+            if cluster.norm <= 0.0 {
+                continue;
+            }
+            let (mut dot, mut specific_dot) = (0.0, 0.0);
+            for (t, w) in &vector.entries {
+                if let Some(o) = cluster.centroid.get(t) {
+                    dot += w * o;
+                    if self.vocab.is_specific(*t) {
+                        specific_dot += w * o;
+                    }
+                }
+            }
+            let cosine = dot / cluster.norm;
+            let similarity = if specific_norm > 0.0 && cluster.specific_norm > 0.0 {
+                let specific = specific_dot / (specific_norm * cluster.specific_norm);
+                (1.0 - p.specific_share) * cosine + p.specific_share * specific
+            } else {
+                cosine
+            };
+            let score = similarity - self.time_discount(cluster, date);
+            if best.is_none_or(|(bc, bs)| score > bs || (score == bs && c < bc)) {
+                runner_up = best.map_or(runner_up, |(_, bs)| bs);
+                best = Some((c, score));
+            } else {
+                runner_up = runner_up.max(score);
+            }
+        }
+        let placement = match best {
+            Some((c, score))
+                if score >= p.threshold
+                    || (score >= p.weak_share * p.threshold
+                        && score >= p.clear_lead * runner_up.max(0.0)
+                        && runner_up > 0.0) =>
+            {
+                Placement {
+                    story: c,
+                    storyline: self.clusters[c as usize].storyline,
+                    score,
+                }
+            }
+            _ => {
+                let storyline = match best {
+                    Some((c, score)) if score >= p.storyline_threshold => {
+                        self.clusters[c as usize].storyline
+                    }
+                    _ => {
+                        self.storylines += 1;
+                        self.storylines - 1
+                    }
+                };
+                self.clusters.push(Cluster {
+                    centroid: HashMap::new(),
+                    norm: 0.0,
+                    specific_norm: 0.0,
+                    first: None,
+                    last: None,
+                    indexed: HashSet::new(),
+                    storyline,
+                });
+                Placement {
+                    story: (self.clusters.len() - 1) as u32,
+                    storyline,
+                    score: 1.0,
+                }
+            }
+        };
+        self.absorb(placement.story, &vector, date);
+        (placement, vector)
+    }
+
+    /// Score discount for an article `date` away from the story's span; none when either is undated.
+    fn time_discount(&self, cluster: &Cluster, date: Option<NaiveDate>) -> f32 {
+        let (Some(d), Some(first), Some(last)) = (date, cluster.first, cluster.last) else {
+            return 0.0;
+        };
+        let gap = if d < first {
+            (first - d).num_days()
+        } else if d > last {
+            (d - last).num_days()
+        } else {
+            0
+        } as f32;
+        self.params.time_penalty * gap / (gap + self.params.time_scale_days)
+    }
+
+    fn absorb(&mut self, story: u32, vector: &SparseVec, date: Option<NaiveDate>) {
+        let p = self.params;
+        let cluster = &mut self.clusters[story as usize];
+        for &(t, w) in &vector.entries {
+            *cluster.centroid.entry(t).or_default() += w;
+        }
+        if cluster.centroid.len() > p.centroid_cap {
+            let mut weights: Vec<f32> = cluster.centroid.values().copied().collect();
+            let keep = p.centroid_cap / 2;
+            weights.select_nth_unstable_by(keep, |a, b| b.total_cmp(a));
+            let floor = weights[keep];
+            cluster.centroid.retain(|_, w| *w > floor);
+        }
+        cluster.norm = cluster.centroid.values().map(|w| w * w).sum::<f32>().sqrt();
+        let vocab = &self.vocab;
+        cluster.specific_norm = cluster
+            .centroid
+            .iter()
+            .filter(|(t, _)| vocab.is_specific(**t))
+            .map(|(_, w)| w * w)
+            .sum::<f32>()
+            .sqrt();
+        if let Some(d) = date {
+            cluster.first = Some(cluster.first.map_or(d, |f| f.min(d)));
+            cluster.last = Some(cluster.last.map_or(d, |l| l.max(d)));
+        }
+        for (t, _) in vector.top_terms(p.index_terms) {
+            if cluster.indexed.insert(t) {
+                let list = self.postings.entry(t).or_default();
+                list.push(story);
+                if list.len() > p.posting_cap {
+                    list.drain(..p.posting_cap / 2);
+                }
+            }
+        }
+    }
+}
