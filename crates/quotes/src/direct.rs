@@ -48,6 +48,7 @@ pub fn direct_quotes(ctx: &Context<'_>) -> (Vec<Attribution>, Vec<Region>) {
         let post_ok = r.closed
             && first_after.is_some_and(|w| w.start < next_open)
             && (!ends_sentence
+                || inner_trim.ends_with(['?', '!'])
                 || first_after
                     .is_some_and(|w| !w.is_cap(ctx.body) || ctx.lower_at(close_tok) == ","));
         if post_ok {

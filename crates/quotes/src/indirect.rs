@@ -16,6 +16,37 @@ const CLAUSE_OPENERS: &[&str] = &[
     "if", "whether", "what", "how", "why",
 ];
 
+/// Words that open a time or place phrase between a verb and its "that" clause.
+const ADVERBIAL_OPENERS: &[&str] = &[
+    "on",
+    "in",
+    "during",
+    "at",
+    "last",
+    "this",
+    "earlier",
+    "yesterday",
+    "today",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "repeatedly",
+    "publicly",
+    "privately",
+    "recently",
+    "again",
+    "also",
+    "while",
+    "after",
+    "before",
+    "late",
+    "early",
+];
+
 /// Finds reported speech outside the quoted `regions`.
 pub fn indirect_speech(ctx: &Context<'_>, regions: &[Region]) -> Vec<Attribution> {
     let quoted = |byte: usize| regions.iter().any(|r| r.open <= byte && byte < r.close);
@@ -171,6 +202,18 @@ fn attribute(
                 }
                 if k == cue_end && ctx.lower_at(k) != "that" {
                     return None;
+                }
+            }
+            // "said on Tuesday that", "said during a rally in Michigan that".
+            if k == cue_end
+                && ctx.lower_at(k) != "that"
+                && ADVERBIAL_OPENERS.contains(&ctx.lower_at(k))
+            {
+                if let Some(that) = (k + 1..(k + 10).min(end)).find(|&j| ctx.lower_at(j) == "that")
+                {
+                    if (k..that).all(|j| ctx.words[j].is_word || ctx.lower_at(j) == ",") {
+                        k = that;
+                    }
                 }
             }
             let opener = ctx.lower_at(k);

@@ -59,6 +59,27 @@ pub fn np_before(ctx: &Context<'_>, cue: usize, floor: usize) -> Option<(usize, 
     while j > floor && ADVERBS.contains(&ctx.lower_at(j - 1)) {
         j -= 1;
     }
+    // "Rep. Jane Doe (D-Wis.) said": look past the parenthesis; "Trump, speaking to
+    // veterans, said": look past the inserted clause.
+    if j > floor && ctx.lower_at(j - 1) == ")" {
+        if let Some(open) = (floor..j - 1)
+            .rev()
+            .take(8)
+            .find(|&k| ctx.lower_at(k) == "(")
+        {
+            j = open;
+        }
+    } else if j > floor + 1 && ctx.lower_at(j - 1) == "," {
+        if let Some(comma) = (floor..j - 1)
+            .rev()
+            .take(12)
+            .find(|&k| ctx.lower_at(k) == ",")
+        {
+            if comma > floor {
+                return np_before(ctx, comma, floor);
+            }
+        }
+    }
     let end = j;
     if end == floor {
         return None;
