@@ -20,7 +20,7 @@ pub const AGREE_WITH_FIGURE_COSINE: f32 = 0.25;
 pub const CONFLICT_COSINE: f32 = 0.45;
 /// Cosine above which opposite polarity is a contradiction (higher: negation words are
 /// common and a loose match would flag unrelated sentences).
-pub const NEGATION_COSINE: f32 = 0.6;
+pub const NEGATION_COSINE: f32 = 0.7;
 /// Entities weigh more than words: they name who and where.
 const ENTITY_WEIGHT: f32 = 1.5;
 
@@ -111,7 +111,8 @@ fn class(f: &Figure) -> &str {
 }
 
 /// True when the figures disagree: one unit carries different values with no value in
-/// common, or each sentence has exactly one figure of one class and the values differ.
+/// common, or each sentence has exactly one figure of one class and unit (or no unit)
+/// and the values differ.
 fn figures_conflict(a: &[Figure], b: &[Figure]) -> bool {
     let by_unit = a.iter().any(|fa| {
         let same_unit: Vec<&Figure> = b
@@ -124,8 +125,11 @@ fn figures_conflict(a: &[Figure], b: &[Figure]) -> bool {
                 .iter()
                 .any(|fa2| fa2.unit == fa.unit && same_unit.iter().any(|fb| fb.same_value(fa2)))
     });
-    let single =
-        a.len() == 1 && b.len() == 1 && class(&a[0]) == class(&b[0]) && !a[0].same_value(&b[0]);
+    let single = a.len() == 1
+        && b.len() == 1
+        && class(&a[0]) == class(&b[0])
+        && (a[0].unit == b[0].unit || a[0].unit.is_empty() || b[0].unit.is_empty())
+        && !a[0].same_value(&b[0]);
     by_unit || single
 }
 
@@ -138,18 +142,49 @@ fn dates_conflict(a: &SentenceFacts, b: &SentenceFacts) -> bool {
             .any(|x| b.dates.iter().any(|y| x.start <= y.end && y.start <= x.end))
 }
 
+/// True when the negated sentence holds (nearly) all the other's terms and more: its
+/// negation may sit in the added material ("… administration, but if that candidate
+/// is not right …"), which extends the claim rather than denying it.
+fn elaborates(a: &SentenceFacts, b: &SentenceFacts) -> bool {
+    let (longer, shorter) = if a.negated { (a, b) } else { (b, a) };
+    if longer.terms.len() <= shorter.terms.len() {
+        return false;
+    }
+    let inside = shorter
+        .terms
+        .iter()
+        .filter(|t| longer.terms.binary_search(t).is_ok())
+        .count();
+    inside * 10 >= shorter.terms.len() * 9
+}
+
 /// How sentences `a` and `b` relate at cosine `cos`, if at all.
 pub fn relate(a: &SentenceFacts, b: &SentenceFacts, cos: f32) -> Option<Relation> {
-    if cos >= CONFLICT_COSINE && (figures_conflict(&a.figures, &b.figures) || dates_conflict(a, b))
+    let figure_conflict = figures_conflict(&a.figures, &b.figures) || dates_conflict(a, b);
+    if cos >= CONFLICT_COSINE && figure_conflict {
+        return Some(Relation::Conflict);
+    }
+    let (negated, other) = if a.negated { (a, b) } else { (b, a) };
+    if cos >= NEGATION_COSINE
+        && a.negated != b.negated
+        && similar_size(a, b)
+        && !elaborates(a, b)
+        && crate::facts::negation_near(&negated.text, &other.terms)
     {
         return Some(Relation::Conflict);
     }
-    if cos >= NEGATION_COSINE && a.negated != b.negated {
-        return Some(Relation::Conflict);
-    }
-    let agree = cos >= AGREE_COSINE
-        || (cos >= AGREE_WITH_FIGURE_COSINE && shares_figure(&a.figures, &b.figures));
+    // Sentences that share one figure but disagree on another are neither the same
+    // claim nor (below the frame threshold) a contradiction.
+    let agree = !figure_conflict
+        && (cos >= AGREE_COSINE
+            || (cos >= AGREE_WITH_FIGURE_COSINE && shares_figure(&a.figures, &b.figures)));
     agree.then_some(Relation::Agree(cos))
+}
+
+/// True when neither sentence has more than half again the other's content terms.
+fn similar_size(a: &SentenceFacts, b: &SentenceFacts) -> bool {
+    let (x, y) = (a.terms.len().max(1), b.terms.len().max(1));
+    x.min(y) * 3 >= x.max(y) * 2
 }
 
 /// Aligns `sentences` (one story's candidates) into clusters.

@@ -19,7 +19,7 @@ pub const SOLO_PER_ARTICLE: usize = 3;
 pub fn story_claims(analysis: &Analysis, story: StoryId, positions: &[usize]) -> Vec<Claim> {
     let sentences = candidates(analysis, positions);
     let alignment = align(&sentences);
-    let conflicted = conflicted_clusters(&alignment);
+    let conflicted = conflicted_clusters(&alignment, &sentences);
     let multi_article = positions.len() > 1;
 
     let mut solo_count: BTreeMap<usize, usize> = BTreeMap::new();
@@ -105,11 +105,20 @@ pub fn story_claims(analysis: &Analysis, story: StoryId, positions: &[usize]) ->
 
 /// For each cluster, the sentences of other clusters that conflict with one of its
 /// members, sorted.
-fn conflicted_clusters(alignment: &Alignment) -> Vec<Vec<usize>> {
+fn conflicted_clusters(alignment: &Alignment, sentences: &[SentenceFacts]) -> Vec<Vec<usize>> {
     let mut out = vec![Vec::new(); alignment.clusters.len()];
+    let articles_of = |c: usize| -> Vec<usize> {
+        alignment.clusters[c]
+            .iter()
+            .map(|&s| sentences[s].article)
+            .collect()
+    };
     for &(a, b) in &alignment.conflicts {
         let (ca, cb) = (alignment.cluster_of[a], alignment.cluster_of[b]);
-        if ca != cb {
+        // An article that states both versions is telling two different facts (one
+        // operation's haul and the season's total), not contradicting itself.
+        let (xa, xb) = (articles_of(ca), articles_of(cb));
+        if ca != cb && !xa.iter().any(|x| xb.contains(x)) {
             out[ca].push(b);
             out[cb].push(a);
         }

@@ -25,52 +25,19 @@ impl Figure {
     }
 }
 
+#[rustfmt::skip]
 const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec",
 ];
 
+#[rustfmt::skip]
 const NUMBER_WORDS: &[(&str, f64)] = &[
-    ("two", 2.0),
-    ("three", 3.0),
-    ("four", 4.0),
-    ("five", 5.0),
-    ("six", 6.0),
-    ("seven", 7.0),
-    ("eight", 8.0),
-    ("nine", 9.0),
-    ("ten", 10.0),
-    ("eleven", 11.0),
-    ("twelve", 12.0),
-    ("fifteen", 15.0),
-    ("twenty", 20.0),
-    ("thirty", 30.0),
-    ("forty", 40.0),
-    ("fifty", 50.0),
-    ("hundred", 100.0),
-    ("dozen", 12.0),
+    ("two", 2.0), ("three", 3.0), ("four", 4.0), ("five", 5.0), ("six", 6.0), ("seven", 7.0),
+    ("eight", 8.0), ("nine", 9.0), ("ten", 10.0), ("eleven", 11.0), ("twelve", 12.0),
+    ("fifteen", 15.0), ("twenty", 20.0), ("thirty", 30.0), ("forty", 40.0), ("fifty", 50.0),
+    ("hundred", 100.0), ("dozen", 12.0),
 ];
 
 fn number_regex() -> &'static Regex {
@@ -100,9 +67,55 @@ pub fn figures(sentence: &str, is_content: impl Fn(&str) -> bool) -> Vec<Figure>
         }
         let before = &sentence[..num.start()];
         let after = &sentence[whole.end()..];
+        // A number glued to a name ("AK-47", "F-16", "G20") is part of the name.
+        let mut back = before.chars().rev();
+        match (back.next(), back.next()) {
+            (Some('-'), Some(c)) | (Some(c), _) if c.is_alphabetic() => continue,
+            _ => {}
+        }
+        // So is one after a short code in capitals ("AK 47", "F 16").
+        let prev_raw = before.split_whitespace().last().unwrap_or("");
+        if (1..=3).contains(&prev_raw.chars().count())
+            && prev_raw.chars().all(|c| c.is_ascii_uppercase())
+            && before.ends_with(' ')
+        {
+            continue;
+        }
+        // Phone numbers and codes: a leading zero, or digit groups in a row.
+        let digits = num.as_str();
+        let glued_group = before
+            .trim_end_matches(' ')
+            .ends_with(|c: char| c.is_ascii_digit())
+            && before.ends_with(' ')
+            || after.starts_with(' ') && after[1..].starts_with(|c: char| c.is_ascii_digit());
+        if (digits.len() > 1 && digits.starts_with('0') && !digits.starts_with("0.")) || glued_group
+        {
+            continue;
+        }
         let prev_word = last_word(before);
         let next_word = first_word(after);
         if MONTHS.contains(&prev_word.as_str()) || MONTHS.contains(&next_word.as_str()) {
+            continue;
+        }
+        // Clock times ("7 p.m.", "10am", "0900 GMT") say when, not how many.
+        let after_lower = after.trim_start().to_lowercase();
+        if [
+            "a.m",
+            "p.m",
+            "am ",
+            "pm ",
+            "am.",
+            "pm.",
+            "am,",
+            "pm,",
+            "gmt",
+            "utc",
+            "local time",
+        ]
+        .iter()
+        .any(|t| after_lower.starts_with(t))
+            || matches!(after_lower.as_str(), "am" | "pm")
+        {
             continue;
         }
         let Ok(mut value) = num.as_str().replace(',', "").parse::<f64>() else {
@@ -147,11 +160,18 @@ pub fn figures(sentence: &str, is_content: impl Fn(&str) -> bool) -> Vec<Figure>
         .collect();
     for (i, w) in words.iter().enumerate() {
         if let Some(&(_, value)) = NUMBER_WORDS.iter().find(|(name, _)| name == w) {
-            let Some(next) = words[i + 1..].iter().take(2).find(|n| is_content(n)) else {
+            let scale = match words.get(i + 1).copied() {
+                Some("thousand") => 1e3,
+                Some("million") => 1e6,
+                Some("billion") => 1e9,
+                _ => 1.0,
+            };
+            let skip = usize::from(scale > 1.0);
+            let Some(next) = words[i + 1 + skip..].iter().take(2).find(|n| is_content(n)) else {
                 continue;
             };
             out.push(Figure {
-                value,
+                value: value * scale,
                 unit: stem(next),
                 surface: (*w).to_owned(),
             });
@@ -168,11 +188,14 @@ fn unit_word(before: &str, after: &str, is_content: &impl Fn(&str) -> bool) -> S
         return stem(w);
     }
     let before_words = words_lower(before);
+    // The earliest of the last three content words: "the death toll rose to 250,000"
+    // counts the toll, not the rising.
     before_words
         .iter()
         .rev()
         .take(3)
-        .find(|w| is_content(w))
+        .filter(|w| is_content(w))
+        .last()
         .map(|w| stem(w))
         .unwrap_or_default()
 }
@@ -206,10 +229,11 @@ mod tests {
     use super::*;
 
     fn content(w: &str) -> bool {
-        !matches!(
-            w,
-            "the" | "of" | "to" | "a" | "were" | "rose" | "at" | "in" | "on" | "by"
-        )
+        w.chars().all(char::is_alphabetic)
+            && !matches!(
+                w,
+                "the" | "of" | "to" | "a" | "were" | "rose" | "at" | "in" | "on" | "by"
+            )
     }
 
     fn render(sentence: &str) -> String {
@@ -244,6 +268,15 @@ mod tests {
     #[test]
     fn skips_dates_ordinals_and_clock_times() {
         assert_eq!(render("On October 22 at 10:30, the 3rd convoy left."), "");
+        assert_eq!(render("She was hit at 7 p.m. and again at 9pm."), "");
+        assert_eq!(
+            render("They seized six AK-47 rifles and an F-16."),
+            "six=6:rifle"
+        );
+        assert_eq!(
+            render("Over a hundred billion dollars passed."),
+            "hundred=100000000000:dollar"
+        );
     }
 
     #[test]

@@ -5,6 +5,7 @@ use parallax_core::{CharIndex, Mentions};
 use std::ops::Range;
 
 /// Words that end with a period without ending a sentence.
+#[rustfmt::skip]
 const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "adm", "sen", "rep",
     "gov", "pres", "st", "jr", "sr", "no", "vs", "etc", "inc", "ltd", "co", "corp", "jan", "feb",
