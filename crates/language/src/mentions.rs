@@ -320,6 +320,14 @@ fn capital_run(
         k += 1;
     }
     let tokens = words.tokens;
+    // "Syrian", "Russian": a nationality adjective alone names nothing.
+    if (p..q).all(|k| {
+        words.has(k, class::DEMONYM)
+            && !words.has(k, class::PLACE | class::ORG)
+            && gazetteer::canonical_alias(words.text(k)).is_none()
+    }) {
+        return;
+    }
     if title_end == q {
         // Only a title: a capitalised role ("the Russian President") is handled as a role
         // description; a lone demonym ("Russian") names nothing.
