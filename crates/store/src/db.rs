@@ -107,6 +107,7 @@ pub fn save(dir: &Path, analysis: &Analysis) -> Result<PathBuf, DbError> {
     };
     let mut conn = Connection::open(&partial).map_err(sql)?;
     conn.execute_batch(SCHEMA).map_err(sql)?;
+    conn.execute_batch(crate::search::FTS_SCHEMA).map_err(sql)?;
     let tx = conn.transaction().map_err(sql)?;
     write_rows(&tx, analysis).map_err(sql)?;
     tx.commit().map_err(sql)?;
@@ -130,6 +131,11 @@ fn write_rows(tx: &rusqlite::Transaction<'_>, a: &Analysis) -> rusqlite::Result<
             art.title,
             json(art)
         ])?;
+    }
+    let mut stmt =
+        tx.prepare("INSERT INTO articles_fts (rowid, title, body) VALUES (?1, ?2, ?3)")?;
+    for (pos, art) in a.articles.iter().enumerate() {
+        stmt.execute(params![pos, art.title, art.body])?;
     }
     let mut stmt = tx.prepare("INSERT INTO mentions VALUES (?1, ?2)")?;
     for (pos, m) in a.mentions.iter().enumerate() {
@@ -180,6 +186,10 @@ fn write_rows(tx: &rusqlite::Transaction<'_>, a: &Analysis) -> rusqlite::Result<
     for c in &a.claims {
         stmt.execute(params![c.id.0, c.story.0, json(c)])?;
     }
+    let mut stmt = tx.prepare("INSERT INTO claims_fts (rowid, text) VALUES (?1, ?2)")?;
+    for c in &a.claims {
+        stmt.execute(params![c.id.0, c.text])?;
+    }
     let mut stmt = tx.prepare("INSERT INTO problems VALUES (?1, ?2)")?;
     for (n, p) in a.problems.iter().enumerate() {
         stmt.execute(params![n, json(p)])?;
@@ -188,7 +198,7 @@ fn write_rows(tx: &rusqlite::Transaction<'_>, a: &Analysis) -> rusqlite::Result<
 }
 
 /// Opens `dir/parallax.db` read-only, checking its schema version.
-fn open(dir: &Path) -> Result<(Connection, PathBuf), DbError> {
+pub(crate) fn open(dir: &Path) -> Result<(Connection, PathBuf), DbError> {
     let path = dir.join(DB_FILE);
     if !path.is_file() {
         return Err(DbError::NotADataDir {

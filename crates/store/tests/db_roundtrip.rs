@@ -153,3 +153,39 @@ fn loading_a_folder_without_a_database_says_so() {
     let err = load(dir.path()).expect_err("no database");
     assert!(matches!(err, DbError::NotADataDir { .. }), "{err}");
 }
+
+#[test]
+fn search_finds_claims_and_articles_with_marked_snippets() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    save(dir.path(), &sample()).expect("saved");
+    let hits = parallax_store::search(dir.path(), "dam fel", 10).expect("searched");
+    let rendered: Vec<String> = hits
+        .iter()
+        .map(|h| {
+            format!(
+                "{:?} {:?} {}",
+                h.kind,
+                h.story,
+                h.snippet.replace('\u{E000}', "[").replace('\u{E001}', "]")
+            )
+        })
+        .collect();
+    assert_eq!(
+        rendered,
+        vec![
+            "Claim Some(StoryId(3)) The [dam] [fell].",
+            "Article Some(StoryId(3)) Губернатор Dask said “250,000 people” left.\n\nThe [dam] [fell].",
+            "Article None Губернатор Dask said “250,000 people” left.\n\nThe [dam] [fell].",
+        ]
+    );
+    // Cyrillic folds and matches too; punctuation in the query is no syntax error.
+    assert_eq!(
+        parallax_store::search(dir.path(), "губернатор\"", 10)
+            .expect("searched")
+            .len(),
+        2
+    );
+    assert!(parallax_store::search(dir.path(), "  ", 10)
+        .expect("searched")
+        .is_empty());
+}
