@@ -12,6 +12,34 @@ pub struct Spans {
     pub by_label: [BTreeSet<(usize, usize)>; 3],
 }
 
+/// Every piece of every labelled span: (label index, first char, end char).
+pub fn parse_pieces(text: &str) -> Vec<(usize, usize, usize)> {
+    let mut out = Vec::new();
+    for line in text.lines() {
+        let mut fields = line.split('\t');
+        let (Some(id), Some(head)) = (fields.next(), fields.next()) else {
+            continue;
+        };
+        if !id.starts_with('T') {
+            continue;
+        }
+        let mut parts = head.splitn(2, ' ');
+        let (Some(label), Some(ranges)) = (parts.next(), parts.next()) else {
+            continue;
+        };
+        let Some(l) = LABELS.iter().position(|x| *x == label) else {
+            continue;
+        };
+        for piece in ranges.split(';') {
+            let n: Vec<usize> = piece.split(' ').filter_map(|x| x.parse().ok()).collect();
+            if let [a, b] = n[..] {
+                out.push((l, a, b));
+            }
+        }
+    }
+    out
+}
+
 /// Parses the `T` lines of a brat `.ann` file.
 pub fn parse_ann(text: &str) -> Spans {
     let mut spans = Spans::default();

@@ -1,15 +1,34 @@
-//! `parallax-bench-polnear SPLIT_DIR [--out PRED_DIR]`: runs the language and quotes stages
-//! on a PolNeAR split, writes brat predictions, and prints precision, recall and F1 for
-//! Source, Cue and Content (exact and overlap) beside the published figures, plus speed.
+//! `parallax-bench-polnear SPLIT_DIR [--out PRED_DIR] [--model FILE]`: runs the language and
+//! quotes stages on a PolNeAR split, writes brat predictions, and prints precision, recall and
+//! F1 for Source, Cue and Content (exact and overlap) beside the published figures, plus speed.
+//! With `--model`, the learned tagger is scored too (and its predictions are written).
+//!
+//! `parallax-bench-polnear train TRAIN_DIR --model FILE [--epochs N]` trains that tagger from
+//! the train split only, deterministically, on one CPU core.
 
 mod brat;
 mod score;
+mod train;
 
-use brat::{parse_ann, write_ann, Predicted, LABELS};
+use brat::{parse_ann, parse_pieces, write_ann, Predicted, Spans, LABELS};
 use parallax_bench_common::{f3, Table};
 use parallax_core::{Article, ArticleId, CharIndex, FieldSources};
+use parallax_quotes::tagger::Model;
+use parallax_quotes::Attribution;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
+
+/// One annotated text.
+pub struct Doc {
+    /// Text name (file stem).
+    pub stem: String,
+    /// The text as an article without metadata.
+    pub article: Article,
+    /// Gold spans per label.
+    pub gold: Spans,
+    /// Gold pieces (label, start char, end char).
+    pub pieces: Vec<(usize, usize, usize)>,
+}
 
 fn article(name: &str, body: String) -> Article {
     Article {
@@ -26,23 +45,89 @@ fn article(name: &str, body: String) -> Article {
     }
 }
 
+fn read_dir_sorted(dir: &Path) -> Result<Vec<PathBuf>, String> {
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map_err(|e| format!("cannot read {}: {e}", dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
+    paths.sort();
+    Ok(paths)
+}
+
+/// Reads a split; texts annotated by several people are scored against the first file.
+pub fn load_split(split: &Path) -> Result<Vec<Doc>, String> {
+    let texts = read_dir_sorted(&split.join("text"))?;
+    let anns: Vec<String> = read_dir_sorted(&split.join("attributions"))?
+        .iter()
+        .filter_map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+        .collect();
+    let mut docs = Vec::new();
+    for path in texts
+        .iter()
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+    {
+        let stem = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let Some(ann) = anns.iter().find(|a| {
+            a.strip_prefix(stem.as_str())
+                .and_then(|r| r.strip_prefix('_'))
+                .and_then(|r| r.strip_suffix(".ann"))
+                .is_some_and(|id| id.len() == 4)
+        }) else {
+            continue;
+        };
+        let body = std::fs::read_to_string(path)
+            .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        let ann_text = std::fs::read_to_string(split.join("attributions").join(ann))
+            .map_err(|e| format!("cannot read {ann}: {e}"))?;
+        docs.push(Doc {
+            article: article(&stem, body),
+            gold: parse_ann(&ann_text),
+            pieces: parse_pieces(&ann_text),
+            stem,
+        });
+    }
+    Ok(docs)
+}
+
 fn main() -> std::process::ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let mut split = None;
-    let mut out_dir = None;
-    let mut i = 0;
-    while i < args.len() {
-        if args[i] == "--out" {
-            out_dir = args.get(i + 1).map(PathBuf::from);
-            i += 2;
-        } else {
-            split = Some(PathBuf::from(&args[i]));
-            i += 1;
+    let flag = |name: &str| {
+        args.iter()
+            .position(|a| a == name)
+            .and_then(|i| args.get(i + 1))
+            .cloned()
+    };
+    let positional: Vec<&String> = args
+        .iter()
+        .enumerate()
+        .filter(|(i, a)| !a.starts_with("--") && (*i == 0 || !args[i - 1].starts_with("--")))
+        .map(|(_, a)| a)
+        .collect();
+    let result = if positional.first().is_some_and(|a| *a == "train") {
+        match (positional.get(1), flag("--model")) {
+            (Some(dir), Some(model)) => {
+                let epochs = flag("--epochs").and_then(|e| e.parse().ok()).unwrap_or(8);
+                run_train(Path::new(dir), Path::new(&model), epochs)
+            }
+            _ => Err(
+                "usage: parallax-bench-polnear train TRAIN_DIR --model FILE [--epochs N]".into(),
+            ),
         }
-    }
-    let split =
-        split.unwrap_or_else(|| parallax_bench_common::shared_dir().join("data/polnear/data/dev"));
-    match run(&split, out_dir.as_deref()) {
+    } else {
+        let split = positional
+            .first()
+            .map(PathBuf::from)
+            .unwrap_or_else(|| parallax_bench_common::shared_dir().join("data/polnear/data/dev"));
+        run_eval(
+            &split,
+            flag("--out").as_deref().map(Path::new),
+            flag("--model").as_deref().map(Path::new),
+        )
+    };
+    match result {
         Ok(()) => std::process::ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("polnear: {e}");
@@ -51,53 +136,41 @@ fn main() -> std::process::ExitCode {
     }
 }
 
-fn run(split: &Path, out_dir: Option<&Path>) -> Result<(), String> {
-    let text_dir = split.join("text");
-    let ann_dir = split.join("attributions");
-    let mut texts: Vec<PathBuf> = std::fs::read_dir(&text_dir)
-        .map_err(|e| format!("cannot read {}: {e}", text_dir.display()))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    texts.sort();
-    let mut anns: Vec<String> = std::fs::read_dir(&ann_dir)
-        .map_err(|e| format!("cannot read {}: {e}", ann_dir.display()))?
-        .filter_map(|e| e.ok().map(|e| e.file_name().to_string_lossy().into_owned()))
-        .collect();
-    anns.sort();
-    if let Some(dir) = out_dir {
-        std::fs::create_dir_all(dir)
-            .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
-    }
+fn run_train(dir: &Path, model_path: &Path, epochs: usize) -> Result<(), String> {
+    let docs = load_split(dir)?;
+    let started = Instant::now();
+    let model = train::train(&docs, epochs);
+    let bytes = model.to_bytes();
+    std::fs::write(model_path, &bytes)
+        .map_err(|e| format!("cannot write {}: {e}", model_path.display()))?;
+    println!(
+        "trained on {} texts, {epochs} epochs, in {:.1} s; model {} ({:.1} MB)",
+        docs.len(),
+        started.elapsed().as_secs_f64(),
+        model_path.display(),
+        bytes.len() as f64 / 1e6
+    );
+    Ok(())
+}
+
+/// Scores of one system over a split, and its time.
+struct Run {
+    counts: score::Counts,
+    seconds: f64,
+}
+
+fn evaluate(
+    docs: &[Doc],
+    out_dir: Option<&Path>,
+    find: &dyn Fn(&Article) -> Vec<Attribution>,
+) -> Result<Run, String> {
     let mut counts = score::Counts::default();
-    let mut bytes = 0usize;
-    let mut elapsed = 0.0f64;
-    let mut docs = 0;
-    for path in &texts {
-        let stem = path
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        // Texts annotated by several people: score against the first annotation file.
-        let Some(ann) = anns.iter().find(|a| {
-            a.strip_prefix(stem.as_str())
-                .is_some_and(|r| r.starts_with('_') && r[1..].trim_end_matches(".ann").len() == 4)
-        }) else {
-            continue;
-        };
-        let body = std::fs::read_to_string(path)
-            .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-        let gold_text = std::fs::read_to_string(ann_dir.join(ann))
-            .map_err(|e| format!("cannot read {ann}: {e}"))?;
-        let gold = parse_ann(&gold_text);
-        let a = article(&stem, body);
+    let mut seconds = 0.0;
+    for d in docs {
         let started = Instant::now();
-        let mentions = parallax_language::analyze(&a);
-        let found = parallax_quotes::attributions(&a, &mentions);
-        elapsed += started.elapsed().as_secs_f64();
-        bytes += a.body.len();
-        docs += 1;
-        let index = CharIndex::new(&a.body);
+        let found = find(&d.article);
+        seconds += started.elapsed().as_secs_f64();
+        let index = CharIndex::new(&d.article.body);
         let ch = |(s, e): (usize, usize)| {
             let span = index.span_of_bytes(s, e);
             (span.start() as usize, span.end() as usize)
@@ -110,7 +183,7 @@ fn run(split: &Path, out_dir: Option<&Path>) -> Result<(), String> {
                 content: f.parts.iter().map(|&p| ch(p)).collect(),
             })
             .collect();
-        let mut pred = brat::Spans::default();
+        let mut pred = Spans::default();
         for p in &predicted {
             if let Some(s) = p.source {
                 pred.by_label[0].insert(s);
@@ -122,16 +195,49 @@ fn run(split: &Path, out_dir: Option<&Path>) -> Result<(), String> {
                 pred.by_label[2].insert((f.0, l.1));
             }
         }
-        counts.add(&gold, &pred);
+        counts.add(&d.gold, &pred);
         if let Some(dir) = out_dir {
-            let file = dir.join(format!("{stem}.ann"));
-            std::fs::write(&file, write_ann(&a.body, &predicted))
+            let file = dir.join(format!("{}.ann", d.stem));
+            std::fs::write(&file, write_ann(&d.article.body, &predicted))
                 .map_err(|e| format!("cannot write {}: {e}", file.display()))?;
         }
     }
+    Ok(Run { counts, seconds })
+}
+
+fn run_eval(split: &Path, out_dir: Option<&Path>, model_path: Option<&Path>) -> Result<(), String> {
+    let docs = load_split(split)?;
+    if let Some(dir) = out_dir {
+        std::fs::create_dir_all(dir)
+            .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    }
+    let model = match model_path {
+        Some(p) => Some(
+            Model::from_bytes(
+                &std::fs::read(p).map_err(|e| format!("cannot read {}: {e}", p.display()))?,
+            )
+            .ok_or_else(|| format!("{} is not a tagger model", p.display()))?,
+        ),
+        None => None,
+    };
+    let rules_out = if model.is_some() { None } else { out_dir };
+    let rules = evaluate(&docs, rules_out, &|a| {
+        let m = parallax_language::analyze(a);
+        parallax_quotes::attributions(a, &m)
+    })?;
+    let mut systems = vec![("parallax rules (default)", rules)];
+    if let Some(model) = &model {
+        let tagged = evaluate(&docs, out_dir, &|a| {
+            let m = parallax_language::analyze(a);
+            parallax_quotes::attributions_tagged(a, &m, model)
+        })?;
+        systems.push(("parallax tagger (--model)", tagged));
+    }
+    let bytes: usize = docs.iter().map(|d| d.article.body.len()).sum();
     println!(
-        "PolNeAR {} ({docs} texts), exact and overlap span scores\n",
-        split.display()
+        "PolNeAR {} ({} texts), exact and overlap span scores\n",
+        split.display(),
+        docs.len()
     );
     let mut table = Table::new(&[
         "system",
@@ -143,29 +249,33 @@ fn run(split: &Path, out_dir: Option<&Path>) -> Result<(), String> {
         "R overlap",
         "F1 overlap",
     ]);
-    for (l, label) in LABELS.iter().enumerate() {
-        let e = counts.exact[l].prf();
-        let o = counts.overlap[l].prf();
-        table.row(vec![
-            "parallax rules".into(),
-            label.to_string(),
-            f3(e.0),
-            f3(e.1),
-            f3(e.2),
-            f3(o.0),
-            f3(o.1),
-            f3(o.2),
-        ]);
+    for (name, run) in &systems {
+        for (l, label) in LABELS.iter().enumerate() {
+            let e = run.counts.exact[l].prf();
+            let o = run.counts.overlap[l].prf();
+            table.row(vec![
+                name.to_string(),
+                label.to_string(),
+                f3(e.0),
+                f3(e.1),
+                f3(e.2),
+                f3(o.0),
+                f3(o.1),
+                f3(o.2),
+            ]);
+        }
     }
     println!("{}", table.render());
     let mut peers = Table::new(&["system (exact F1)", "Source", "Cue", "Content"]);
-    let ours: Vec<String> = (0..3).map(|l| f3(counts.exact[l].prf().2)).collect();
-    peers.row(vec![
-        "parallax rules (this run, dev)".into(),
-        ours[0].clone(),
-        ours[1].clone(),
-        ours[2].clone(),
-    ]);
+    for (name, run) in &systems {
+        let f: Vec<String> = (0..3).map(|l| f3(run.counts.exact[l].prf().2)).collect();
+        peers.row(vec![
+            format!("{name}, this split"),
+            f[0].clone(),
+            f[1].clone(),
+            f[2].clone(),
+        ]);
+    }
     for (name, s, c, t) in [
         ("CoreNLP (published, test)", "0.139", "-", "0.175"),
         ("BiLSTM-CRF (published, test)", "0.696", "0.667", "0.590"),
@@ -187,11 +297,18 @@ fn run(split: &Path, out_dir: Option<&Path>) -> Result<(), String> {
     }
     println!("{}", peers.render());
     let mb = bytes as f64 / 1e6;
+    let mut speed = Table::new(&["system", "MB", "seconds", "MB/s per core"]);
+    for (name, run) in &systems {
+        speed.row(vec![
+            name.to_string(),
+            format!("{mb:.2}"),
+            format!("{:.3}", run.seconds),
+            format!("{:.2}", mb / run.seconds.max(1e-9)),
+        ]);
+    }
     println!(
-        "speed: language+quotes {:.2} MB in {:.3} s = {:.2} MB/s on one core (goal 5 MB/s/core)",
-        mb,
-        elapsed,
-        mb / elapsed.max(1e-9)
+        "speed of language + quotes on one core (goal: 5 MB/s per core on the default path)\n{}",
+        speed.render()
     );
     Ok(())
 }

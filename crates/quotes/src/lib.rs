@@ -12,6 +12,7 @@ pub mod direct;
 pub mod indirect;
 pub mod marks;
 pub mod speaker;
+pub mod tagger;
 pub mod words;
 
 use parallax_core::{
@@ -39,8 +40,46 @@ pub struct Attribution {
 pub fn attributions(article: &Article, mentions: &Mentions) -> Vec<Attribution> {
     let words = words::tokenize(&article.body);
     let ctx = context::Context::new(article, mentions, &words);
-    let (mut out, regions) = direct::direct_quotes(&ctx);
-    let indirect = indirect::indirect_speech(&ctx, &regions);
+    attributions_in(&ctx)
+}
+
+/// The tagger's input for one article: its tokens, each token's feature indices, and the
+/// token ranges (paragraphs) decoded as separate sequences.
+pub fn tagger_features(
+    article: &Article,
+    mentions: &Mentions,
+) -> (Vec<words::Word>, Vec<Vec<usize>>, Vec<(usize, usize)>) {
+    let words = words::tokenize(&article.body);
+    let (feats, segments) = {
+        let ctx = context::Context::new(article, mentions, &words);
+        (
+            tagger::features(&ctx, &attributions_in(&ctx)),
+            tagger::segments(&ctx),
+        )
+    };
+    (words, feats, segments)
+}
+
+/// Attributions from the learned tagger (slower; see [`tagger`]).
+pub fn attributions_tagged(
+    article: &Article,
+    mentions: &Mentions,
+    model: &tagger::Model,
+) -> Vec<Attribution> {
+    let words = words::tokenize(&article.body);
+    let ctx = context::Context::new(article, mentions, &words);
+    let feats = tagger::features(&ctx, &attributions_in(&ctx));
+    let mut tags = vec![0; feats.len()];
+    for (a, b) in tagger::segments(&ctx) {
+        tags[a..b].copy_from_slice(&model.decode(&feats[a..b]));
+    }
+    tagger::attributions_from_tags(&ctx, &tags)
+}
+
+fn attributions_in(ctx: &context::Context<'_>) -> Vec<Attribution> {
+    let ctx = ctx;
+    let (mut out, regions) = direct::direct_quotes(ctx);
+    let indirect = indirect::indirect_speech(ctx, &regions);
     for a in indirect {
         let overlaps = out.iter().any(|d| {
             d.parts
@@ -53,7 +92,7 @@ pub fn attributions(article: &Article, mentions: &Mentions) -> Vec<Attribution> 
         }
     }
     out.sort_by_key(|a| a.parts.first().map_or(0, |p| p.0));
-    prefer_last_speaker(&ctx, &mut out);
+    prefer_last_speaker(ctx, &mut out);
     out
 }
 
