@@ -43,12 +43,12 @@ pub fn attributions(article: &Article, mentions: &Mentions) -> Vec<Attribution> 
     attributions_in(&ctx)
 }
 
+/// Tokens, per-token feature indices, and token ranges decoded separately.
+pub type TaggerInput = (Vec<words::Word>, Vec<Vec<usize>>, Vec<(usize, usize)>);
+
 /// The tagger's input for one article: its tokens, each token's feature indices, and the
 /// token ranges (paragraphs) decoded as separate sequences.
-pub fn tagger_features(
-    article: &Article,
-    mentions: &Mentions,
-) -> (Vec<words::Word>, Vec<Vec<usize>>, Vec<(usize, usize)>) {
+pub fn tagger_features(article: &Article, mentions: &Mentions) -> TaggerInput {
     let words = words::tokenize(&article.body);
     let (feats, segments) = {
         let ctx = context::Context::new(article, mentions, &words);
@@ -77,7 +77,6 @@ pub fn attributions_tagged(
 }
 
 fn attributions_in(ctx: &context::Context<'_>) -> Vec<Attribution> {
-    let ctx = ctx;
     let (mut out, regions) = direct::direct_quotes(ctx);
     let indirect = indirect::indirect_speech(ctx, &regions);
     for a in indirect {

@@ -426,6 +426,7 @@ impl Trainer {
     }
 
     /// The averaged model.
+    #[allow(clippy::needless_range_loop)]
     pub fn finish(self) -> Model {
         let step = f64::from(self.step.max(1));
         let avg = |w: f32, total: f64, stamp: u32| {
