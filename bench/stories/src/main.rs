@@ -163,6 +163,15 @@ fn tuned(mut p: Params) -> Params {
     if let Some(v) = get("LEAD_RATIO") {
         p.clear_lead = v;
     }
+    if let Some(v) = get("CONFLICT") {
+        p.conflict_penalty = v;
+    }
+    if let Some(v) = get("QUERY") {
+        p.query_terms = v as usize;
+    }
+    if let Some(v) = get("INDEX") {
+        p.index_terms = v as usize;
+    }
     if let Some(v) = get("PRIOR") {
         p.weights.prior_docs = v;
     }

@@ -237,6 +237,18 @@ const STOPWORDS: &[&str] = &[
     "she's",
 ];
 
+/// Capitalised words that are almost never part of a name by themselves.
+const NOT_NAMES: &[&str] = &[
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "president", "minister", "secretary", "prime",
+    "foreign", "chief", "general", "state", "states", "united", "national", "international",
+    "government", "department", "ministry", "council", "court", "police", "party", "house",
+    "senate", "congress", "army", "navy", "republic", "north", "south", "east", "west",
+    "northern", "southern", "eastern", "western", "city", "county", "university", "news",
+    "press", "agency", "spokesman", "spokeswoman", "governor", "mayor", "senator", "sen",
+    "rep", "gov", "dr", "st", "jr", "new", "the", "this", "that", "but", "and",
+];
+
 fn is_stopword(word: &str) -> bool {
     STOPWORDS.contains(&word)
 }
@@ -309,6 +321,21 @@ fn add_phrases(terms: &mut Vec<RawTerm>) {
 /// also uses it as one mid-sentence ("Lohan said ..." after "... Lindsay Lohan ...");
 /// otherwise it is an ordinary word and gets stemmed.
 fn mark_names(terms: &mut [RawTerm]) {
+    // A capitalised word the article also writes in lowercase ("Minister" beside
+    // "minister"), a month or a title is not a name.
+    let lowercase: std::collections::HashSet<String> = terms
+        .iter()
+        .filter(|t| t.kind == TermKind::Word && !t.capitalised)
+        .map(|t| t.text.clone())
+        .collect();
+    for t in terms.iter_mut() {
+        if t.kind == TermKind::Name
+            && (NOT_NAMES.contains(&t.text.as_str()) || lowercase.contains(stem(&t.text)))
+        {
+            t.kind = TermKind::Word;
+            t.text = stem(&t.text).to_owned();
+        }
+    }
     let names: std::collections::HashSet<String> = terms
         .iter()
         .filter(|t| t.kind == TermKind::Name)

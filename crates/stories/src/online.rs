@@ -7,7 +7,10 @@
 //! one if it clears [`Params::threshold`]. Posting lists and centroids are capped, so
 //! the cost per article stays flat however many stories exist.
 
-use crate::features::RawTerm;
+use crate::features::{RawTerm, TermKind};
+
+/// Leading terms of one kind compared by [`OnlineClusterer::conflict`].
+const LEADING_TERMS: usize = 3;
 use crate::vector::{SparseVec, TermId, Vocabulary, Weights};
 use chrono::NaiveDate;
 use std::collections::{HashMap, HashSet};
@@ -44,6 +47,10 @@ pub struct Params {
     /// Share of the score that comes from names and numbers alone (the rest is the
     /// cosine over all terms).
     pub specific_share: f32,
+    /// Score taken off when the article's leading names (or numbers) are all missing
+    /// from a story whose own leading names (or numbers) are all missing from the
+    /// article: the mark of another event of the same kind.
+    pub conflict_penalty: f32,
     /// Term weights.
     pub weights: Weights,
 }
@@ -51,18 +58,19 @@ pub struct Params {
 impl Default for Params {
     fn default() -> Self {
         Params {
-            threshold: 0.2,
-            storyline_threshold: 0.15,
+            threshold: 0.16,
+            storyline_threshold: 0.1,
             weak_share: 1.0,
             clear_lead: 2.5,
             query_terms: 30,
             index_terms: 40,
             max_candidates: 50,
             posting_cap: 500,
-            centroid_cap: 2000,
+            centroid_cap: 1000,
             time_scale_days: 7.0,
             time_penalty: 0.15,
             specific_share: 0.3,
+            conflict_penalty: 0.03,
             weights: Weights::default(),
         }
     }
@@ -77,12 +85,13 @@ pub struct Placement {
     pub storyline: u32,
     /// Score against the story when joining it; 1 for a story's first article.
     pub score: f32,
+    /// The best-scoring earlier story and its score, joined or not.
+    pub nearest: Option<(u32, f32)>,
 }
 
 struct Cluster {
-    centroid: HashMap<TermId, f32>,
-    norm: f32,
-    specific_norm: f32,
+    /// Sum of the members' profiles (term weights without IDF).
+    profile: HashMap<TermId, f32>,
     first: Option<NaiveDate>,
     last: Option<NaiveDate>,
     indexed: HashSet<TermId>,
@@ -118,7 +127,8 @@ impl OnlineClusterer {
     /// Places one article; returns where it went and its term vector.
     pub fn add(&mut self, terms: &[RawTerm], date: Option<NaiveDate>) -> (Placement, SparseVec) {
         let p = self.params;
-        let vector = self.vocab.add_and_weigh(terms, &p.weights);
+        let (profile, vector) = self.vocab.add_and_weigh(terms, &p.weights);
+        let ln_docs = self.vocab.ln_docs();
         let mut votes: HashMap<u32, f32> = HashMap::new();
         for (term, weight) in vector.top_terms(p.query_terms) {
             if let Some(list) = self.postings.get(&term) {
@@ -141,26 +151,43 @@ impl OnlineClusterer {
         let mut runner_up = 0.0f32;
         for (c, _) in ranked {
             let cluster = &self.clusters[c as usize];
-            if cluster.norm <= 0.0 {
+            // The story's centroid is weighed with today's IDF, not the IDF its members
+            // had on arrival: early in a stream every term looks rare.
+            let (mut norm2, mut specific_norm2) = (0.0f32, 0.0f32);
+            for (&t, &raw) in &cluster.profile {
+                let w = raw * self.vocab.idf(t, ln_docs);
+                norm2 += w * w;
+                if self.vocab.is_specific(t) {
+                    specific_norm2 += w * w;
+                }
+            }
+            if norm2 <= 0.0 {
                 continue;
             }
             let (mut dot, mut specific_dot) = (0.0, 0.0);
             for (t, w) in &vector.entries {
-                if let Some(o) = cluster.centroid.get(t) {
+                if let Some(raw) = cluster.profile.get(t) {
+                    let o = raw * self.vocab.idf(*t, ln_docs);
                     dot += w * o;
                     if self.vocab.is_specific(*t) {
                         specific_dot += w * o;
                     }
                 }
             }
-            let cosine = dot / cluster.norm;
-            let similarity = if specific_norm > 0.0 && cluster.specific_norm > 0.0 {
-                let specific = specific_dot / (specific_norm * cluster.specific_norm);
+            let cosine = dot / norm2.sqrt();
+            let similarity = if specific_norm > 0.0 && specific_norm2 > 0.0 {
+                let specific = specific_dot / (specific_norm * specific_norm2.sqrt());
                 (1.0 - p.specific_share) * cosine + p.specific_share * specific
             } else {
                 cosine
             };
-            let score = similarity - self.time_discount(cluster, date);
+            let conflicts = [TermKind::Name, TermKind::Number]
+                .into_iter()
+                .filter(|&kind| self.conflict(&vector, &cluster.profile, kind))
+                .count();
+            let score = similarity
+                - self.time_discount(cluster, date)
+                - p.conflict_penalty * conflicts as f32;
             if best.is_none_or(|(bc, bs)| score > bs || (score == bs && c < bc)) {
                 runner_up = best.map_or(runner_up, |(_, bs)| bs);
                 best = Some((c, score));
@@ -179,6 +206,7 @@ impl OnlineClusterer {
                     story: c,
                     storyline: self.clusters[c as usize].storyline,
                     score,
+                    nearest: best,
                 }
             }
             _ => {
@@ -192,9 +220,7 @@ impl OnlineClusterer {
                     }
                 };
                 self.clusters.push(Cluster {
-                    centroid: HashMap::new(),
-                    norm: 0.0,
-                    specific_norm: 0.0,
+                    profile: HashMap::new(),
                     first: None,
                     last: None,
                     indexed: HashSet::new(),
@@ -204,11 +230,42 @@ impl OnlineClusterer {
                     story: (self.clusters.len() - 1) as u32,
                     storyline,
                     score: 1.0,
+                    nearest: best,
                 }
             }
         };
-        self.absorb(placement.story, &vector, date);
+        self.absorb(placement.story, &profile, &vector, date);
         (placement, vector)
+    }
+
+    /// True when the article's and the story's leading terms of `kind` exist and none
+    /// of either side's appears on the other side.
+    fn conflict(&self, vector: &SparseVec, profile: &HashMap<TermId, f32>, kind: TermKind) -> bool {
+        let lead = |mut terms: Vec<(TermId, f32)>| -> Vec<TermId> {
+            terms.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+            terms.into_iter().take(LEADING_TERMS).map(|(t, _)| t).collect()
+        };
+        let ours = lead(
+            vector
+                .entries
+                .iter()
+                .filter(|(t, _)| self.vocab.kind(*t) == Some(kind))
+                .copied()
+                .collect(),
+        );
+        let theirs = lead(
+            profile
+                .iter()
+                .filter(|(t, _)| self.vocab.kind(**t) == Some(kind))
+                .map(|(&t, &w)| (t, w))
+                .collect(),
+        );
+        !ours.is_empty()
+            && !theirs.is_empty()
+            && !ours.iter().any(|t| profile.contains_key(t))
+            && !theirs
+                .iter()
+                .any(|t| vector.entries.binary_search_by_key(t, |e| e.0).is_ok())
     }
 
     /// Score discount for an article `date` away from the story's span; none when either is undated.
@@ -226,28 +283,20 @@ impl OnlineClusterer {
         self.params.time_penalty * gap / (gap + self.params.time_scale_days)
     }
 
-    fn absorb(&mut self, story: u32, vector: &SparseVec, date: Option<NaiveDate>) {
+    fn absorb(&mut self, story: u32, profile: &SparseVec, vector: &SparseVec, date: Option<NaiveDate>) {
         let p = self.params;
         let cluster = &mut self.clusters[story as usize];
-        for &(t, w) in &vector.entries {
-            *cluster.centroid.entry(t).or_default() += w;
+        for &(t, w) in &profile.entries {
+            *cluster.profile.entry(t).or_default() += w;
         }
-        if cluster.centroid.len() > p.centroid_cap {
-            let mut weights: Vec<f32> = cluster.centroid.values().copied().collect();
+        if cluster.profile.len() > p.centroid_cap {
+            // Keep the terms most members share; singletons of long stories go first.
+            let mut weights: Vec<f32> = cluster.profile.values().copied().collect();
             let keep = p.centroid_cap / 2;
             weights.select_nth_unstable_by(keep, |a, b| b.total_cmp(a));
             let floor = weights[keep];
-            cluster.centroid.retain(|_, w| *w > floor);
+            cluster.profile.retain(|_, w| *w > floor);
         }
-        cluster.norm = cluster.centroid.values().map(|w| w * w).sum::<f32>().sqrt();
-        let vocab = &self.vocab;
-        cluster.specific_norm = cluster
-            .centroid
-            .iter()
-            .filter(|(t, _)| vocab.is_specific(**t))
-            .map(|(_, w)| w * w)
-            .sum::<f32>()
-            .sqrt();
         if let Some(d) = date {
             cluster.first = Some(cluster.first.map_or(d, |f| f.min(d)));
             cluster.last = Some(cluster.last.map_or(d, |l| l.max(d)));

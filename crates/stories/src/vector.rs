@@ -49,6 +49,15 @@ impl SparseVec {
     }
 }
 
+fn normalise(entries: &mut [(TermId, f32)]) {
+    let norm = entries.iter().map(|e| e.1 * e.1).sum::<f32>().sqrt();
+    if norm > 0.0 {
+        for e in entries {
+            e.1 /= norm;
+        }
+    }
+}
+
 /// How much each kind of evidence counts; see `features` for why names count more.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Weights {
@@ -88,13 +97,20 @@ pub struct Vocabulary {
     ids: HashMap<(TermKind, String), TermId>,
     kinds: Vec<TermKind>,
     df: Vec<u32>,
+    /// `ln(df + 0.5)` per term, kept current so an IDF costs one subtraction.
+    ln_df: Vec<f32>,
     docs: u32,
+    prior_docs: f32,
 }
 
 impl Vocabulary {
     /// Counts one more article holding `terms`, then weighs them with the IDF as it now
     /// stands (incremental IDF: an article is weighed by what came before it and itself).
-    pub fn add_and_weigh(&mut self, terms: &[RawTerm], weights: &Weights) -> SparseVec {
+    ///
+    /// Also returns the article's *profile*: the same vector without IDF, which stories
+    /// sum so that they can be weighed with the IDF of the moment they are compared.
+    pub fn add_and_weigh(&mut self, terms: &[RawTerm], weights: &Weights) -> (SparseVec, SparseVec) {
+        self.prior_docs = weights.prior_docs;
         let mut tf: HashMap<TermId, f32> = HashMap::new();
         for t in terms {
             let next = self.kinds.len() as TermId;
@@ -102,6 +118,7 @@ impl Vocabulary {
             if id == next {
                 self.kinds.push(t.kind);
                 self.df.push(0);
+                self.ln_df.push(0.5f32.ln());
             }
             let bonus = if t.in_title {
                 weights.title_bonus
@@ -115,30 +132,42 @@ impl Vocabulary {
         self.docs += 1;
         for id in tf.keys() {
             self.df[*id as usize] += 1;
+            self.ln_df[*id as usize] = (self.df[*id as usize] as f32 + 0.5).ln();
         }
-        let n = self.docs as f32 + weights.prior_docs;
-        let mut entries: Vec<(TermId, f32)> = tf
+        let ln_n = self.ln_docs();
+        let mut profile: Vec<(TermId, f32)> = tf
             .into_iter()
             .map(|(id, count)| {
-                let idf = ((n + 1.0) / (self.df[id as usize] as f32 + 0.5)).ln();
                 let boost = match self.kinds[id as usize] {
                     TermKind::Word => 1.0,
                     TermKind::Name => weights.name,
                     TermKind::Number => weights.number,
                     TermKind::Phrase => weights.phrase,
                 };
-                (id, (1.0 + count.ln()) * idf.max(0.0) * boost)
+                (id, (1.0 + count.ln()) * boost)
             })
+            .collect();
+        profile.sort_unstable_by_key(|e| e.0);
+        let mut entries: Vec<(TermId, f32)> = profile
+            .iter()
+            .map(|&(id, w)| (id, w * self.idf(id, ln_n)))
             .filter(|&(_, w)| w > 0.0)
             .collect();
-        entries.sort_unstable_by_key(|e| e.0);
-        let norm = entries.iter().map(|e| e.1 * e.1).sum::<f32>().sqrt();
-        if norm > 0.0 {
-            for e in &mut entries {
-                e.1 /= norm;
-            }
-        }
-        SparseVec { entries }
+        normalise(&mut profile);
+        normalise(&mut entries);
+        (SparseVec { entries: profile }, SparseVec { entries })
+    }
+
+    /// `ln(N + 1)` for the collection as it stands, the first half of every IDF.
+    pub fn ln_docs(&self) -> f32 {
+        (self.docs as f32 + self.prior_docs + 1.0).ln()
+    }
+
+    /// The IDF of `id` given [`Vocabulary::ln_docs`]; never negative.
+    pub fn idf(&self, id: TermId, ln_docs: f32) -> f32 {
+        self.ln_df
+            .get(id as usize)
+            .map_or(0.0, |l| (ln_docs - l).max(0.0))
     }
 
     /// True when the term is a name or a number: the evidence that tells events apart.
@@ -146,6 +175,11 @@ impl Vocabulary {
         self.kinds
             .get(id as usize)
             .is_some_and(|k| matches!(k, TermKind::Name | TermKind::Number))
+    }
+
+    /// The kind of a term.
+    pub fn kind(&self, id: TermId) -> Option<TermKind> {
+        self.kinds.get(id as usize).copied()
     }
 
     /// Number of distinct terms.
