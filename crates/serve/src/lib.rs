@@ -7,6 +7,8 @@
 //! - `GET /api/stories/:id`: one story with its articles (bodies and provenance), claims
 //!   (with the text of every evidence span) and quotes;
 //! - `GET /api/claims?story=ID`: claims of one story, or all;
+//! - `GET /api/search?q=WORDS`: full-text search over claims and articles (needs the
+//!   data directory: [`router_for_dir`]);
 //! - `GET /`: the web page (HTML, CSS and JS embedded in the binary; no CDN).
 //!
 //! [`serve_dir`] loads a data directory and serves it until the process ends.
@@ -22,7 +24,7 @@ use parallax_core::Analysis;
 use serde::Deserialize;
 use serde_json::json;
 use std::net::SocketAddr;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 pub use views::{parse_story_key, story_key, Catalog};
@@ -48,11 +50,34 @@ pub enum ServeError {
     },
 }
 
-type Shared = Arc<Catalog>;
+/// What every handler shares: the analysis, and the data directory it came from
+/// (searched with FTS5) when there is one.
+struct App {
+    catalog: Catalog,
+    data_dir: Option<PathBuf>,
+}
 
-/// The API and page routes over `analysis`.
+type Shared = Arc<App>;
+
+/// The API and page routes over `analysis`; `/api/search` answers 404 (no data directory).
 pub fn router(analysis: Analysis) -> Router {
-    let catalog: Shared = Arc::new(Catalog::new(analysis));
+    routes(App {
+        catalog: Catalog::new(analysis),
+        data_dir: None,
+    })
+}
+
+/// Loads the data directory `dir` and routes over it, search included.
+pub fn router_for_dir(dir: &Path) -> Result<Router, ServeError> {
+    let analysis = parallax_store::load(dir)?;
+    Ok(routes(App {
+        catalog: Catalog::new(analysis),
+        data_dir: Some(dir.to_path_buf()),
+    }))
+}
+
+fn routes(app: App) -> Router {
+    let shared: Shared = Arc::new(app);
     Router::new()
         .route(
             "/",
@@ -66,10 +91,12 @@ pub fn router(analysis: Analysis) -> Router {
             "/style.css",
             get(|| async { static_file(STYLE_CSS, "text/css; charset=utf-8") }),
         )
+        .route("/favicon.ico", get(|| async { StatusCode::NO_CONTENT }))
         .route("/api/stories", get(stories))
         .route("/api/stories/:id", get(story))
         .route("/api/claims", get(claims))
-        .with_state(catalog)
+        .route("/api/search", get(search))
+        .with_state(shared)
 }
 
 fn static_file(body: &'static str, kind: &'static str) -> Response {
@@ -80,12 +107,12 @@ fn not_found(what: String) -> Response {
     (StatusCode::NOT_FOUND, Json(json!({ "error": what }))).into_response()
 }
 
-async fn stories(State(catalog): State<Shared>) -> Response {
-    Json(catalog.stories()).into_response()
+async fn stories(State(app): State<Shared>) -> Response {
+    Json(app.catalog.stories()).into_response()
 }
 
-async fn story(State(catalog): State<Shared>, UrlPath(id): UrlPath<String>) -> Response {
-    match parse_story_key(&id).and_then(|s| catalog.story_detail(s)) {
+async fn story(State(app): State<Shared>, UrlPath(id): UrlPath<String>) -> Response {
+    match parse_story_key(&id).and_then(|s| app.catalog.story_detail(s)) {
         Some(detail) => Json(detail).into_response(),
         None => not_found(format!("no story {id}")),
     }
@@ -97,20 +124,56 @@ struct ClaimsQuery {
     story: Option<String>,
 }
 
-async fn claims(State(catalog): State<Shared>, Query(q): Query<ClaimsQuery>) -> Response {
+async fn claims(State(app): State<Shared>, Query(q): Query<ClaimsQuery>) -> Response {
     match q.story.as_deref().filter(|s| !s.is_empty()) {
-        None => Json(catalog.claims(None)).into_response(),
+        None => Json(app.catalog.claims(None)).into_response(),
         Some(key) => match parse_story_key(key) {
-            Some(id) => Json(catalog.claims(Some(id))).into_response(),
+            Some(id) => Json(app.catalog.claims(Some(id))).into_response(),
             None => not_found(format!("no story {key}")),
         },
     }
 }
 
+/// Query of `/api/search`.
+#[derive(Deserialize)]
+struct SearchQuery {
+    q: Option<String>,
+    limit: Option<usize>,
+}
+
+async fn search(State(app): State<Shared>, Query(q): Query<SearchQuery>) -> Response {
+    let Some(dir) = app.data_dir.clone() else {
+        return not_found("search needs a data directory".into());
+    };
+    let text = q.q.unwrap_or_default();
+    let limit = q.limit.unwrap_or(20).clamp(1, 200);
+    let found =
+        tokio::task::spawn_blocking(move || parallax_store::search(&dir, &text, limit)).await;
+    match found {
+        Ok(Ok(hits)) => Json(hits).into_response(),
+        Ok(Err(err)) => server_error(&err),
+        Err(err) => server_error(&err),
+    }
+}
+
+fn server_error(err: &dyn std::error::Error) -> Response {
+    let mut text = err.to_string();
+    let mut source = err.source();
+    while let Some(cause) = source {
+        text.push_str(": ");
+        text.push_str(&cause.to_string());
+        source = cause.source();
+    }
+    (
+        StatusCode::INTERNAL_SERVER_ERROR,
+        Json(json!({ "error": text })),
+    )
+        .into_response()
+}
+
 /// Loads the data directory `dir` and serves it on `addr` until the process ends.
 pub fn serve_dir(dir: &Path, addr: SocketAddr) -> Result<(), ServeError> {
-    let analysis = parallax_store::load(dir)?;
-    let app = router(analysis);
+    let app = router_for_dir(dir)?;
     let io = |source| ServeError::Io { addr, source };
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)

@@ -204,3 +204,38 @@ async fn page_and_its_assets_are_embedded() {
     let (status, _) = get("/style.css").await;
     assert_eq!(status, StatusCode::OK);
 }
+
+#[tokio::test]
+async fn search_needs_the_data_directory_and_finds_claims_and_articles() {
+    let (status, _) = get("/api/search?q=dask").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+
+    let dir = tempfile::tempdir().expect("temp dir");
+    parallax_store::save(dir.path(), &analysis()).expect("saved");
+    let app = parallax_serve::router_for_dir(dir.path()).expect("loaded");
+    let response = app
+        .oneshot(
+            Request::get("/api/search?q=250%2C000%20lef")
+                .body(Body::empty())
+                .expect("request"),
+        )
+        .await
+        .expect("router answers");
+    assert_eq!(response.status(), StatusCode::OK);
+    let bytes = response
+        .into_body()
+        .collect()
+        .await
+        .expect("body")
+        .to_bytes();
+    let hits: Value = serde_json::from_slice(&bytes).expect("json");
+    let kinds: Vec<&str> = hits
+        .as_array()
+        .expect("array")
+        .iter()
+        .map(|h| h["kind"].as_str().unwrap_or(""))
+        .collect();
+    assert_eq!(kinds, vec!["claim", "article"]);
+    assert_eq!(hits[0]["story"], 1);
+    assert_eq!(hits[0]["title"], "Dask said 250,000 left.");
+}

@@ -13,8 +13,17 @@ async function getJSON(url) {
   return res.json();
 }
 
+let storyList = [];
+
 async function loadStories() {
-  const stories = await getJSON("/api/stories");
+  storyList = await getJSON("/api/stories");
+  listStories();
+  const wanted = location.hash.slice(1).split(":")[0] || (storyList[0] && storyList[0].id);
+  if (wanted) showStory(wanted);
+}
+
+function listStories() {
+  const stories = storyList;
   const nav = $("#stories");
   if (!stories.length) { nav.innerHTML = '<p class="muted" style="padding:12px">No stories in this data directory.</p>'; return; }
   nav.innerHTML = stories.map((s) => `
@@ -24,8 +33,36 @@ async function loadStories() {
       <div class="meta">${s.claims} claims${s.contradicted ? ` · <span class="badge bad">${s.contradicted} contradicted</span>` : ""}</div>
     </div>`).join("");
   nav.querySelectorAll(".item").forEach((el) => el.addEventListener("click", () => { location.hash = el.dataset.id; }));
-  const wanted = location.hash.slice(1) || stories[0].id;
-  showStory(wanted);
+  markActive();
+}
+
+// Search results replace the story list while the box holds text. Snippets come with
+// private-use marks around matches (U+E000, U+E001), turned into <mark> after escaping.
+let searchTimer = null;
+function onSearch() {
+  clearTimeout(searchTimer);
+  searchTimer = setTimeout(async () => {
+    const q = $("#search").value.trim();
+    if (!q) { listStories(); return; }
+    let hits;
+    try { hits = await getJSON("/api/search?q=" + encodeURIComponent(q)); }
+    catch (e) { $("#stories").innerHTML = `<p class="muted" style="padding:12px">Search is not available: ${esc(e.message)}</p>`; return; }
+    const nav = $("#stories");
+    if (!hits.length) { nav.innerHTML = `<p class="muted" style="padding:12px">Nothing matches “${esc(q)}”.</p>`; return; }
+    nav.innerHTML = hits.map((h) => `
+      <div class="item" data-id="${h.story == null ? "" : "s" + h.story}" data-claim="${h.claim == null ? "" : "c" + h.claim}">
+        <div class="kind">${esc(h.kind)}</div>
+        <div class="snippet">${esc(h.kind === "article" ? h.title : "").trim() ? `<b>${esc(h.title)}</b><br>` : ""}${esc(h.snippet).replace(/\uE000/g, "<mark>").replace(/\uE001/g, "</mark>")}</div>
+      </div>`).join("");
+    nav.querySelectorAll(".item").forEach((el) => el.addEventListener("click", () => {
+      if (el.dataset.id) location.hash = el.dataset.id + (el.dataset.claim ? ":" + el.dataset.claim : "");
+    }));
+  }, 200);
+}
+
+function markActive() {
+  const id = location.hash.slice(1).split(":")[0];
+  document.querySelectorAll("nav .item").forEach((el) => el.classList.toggle("active", el.dataset.id === id && !el.dataset.claim));
 }
 
 function dates(start, end) {
@@ -51,18 +88,25 @@ function columns(story) {
   return cols;
 }
 
+// A short name for an article's column: its outlet, else its source's host, else its title.
+function label(a) {
+  if (a.outlet) return a.outlet;
+  const host = /^https?:\/\/(?:www\.)?([^/]+)/.exec(a.source || "");
+  return host ? host[1] : (a.title || a.id.slice(0, 8));
+}
+
 function originBadge(a, byId) {
   if (a.origin === "wire") return `<span class="badge wire" title="republishes wire copy">wire: ${esc(a.origin_of)}</span>`;
   if (a.origin === "republished" || a.origin === "rewritten") {
     const src = byId.get(a.origin_of);
-    const name = src ? (src.outlet || src.title || src.id) : a.origin_of;
+    const name = src ? label(src) : a.origin_of;
     return `<span class="badge copy" title="${esc(a.origin)} from another article">${a.origin === "rewritten" ? "rewrites" : "copy of"} ${esc(name)}</span>`;
   }
   return `<span class="badge">original</span>`;
 }
 
 async function showStory(id) {
-  document.querySelectorAll("nav .item").forEach((el) => el.classList.toggle("active", el.dataset.id === id));
+  markActive();
   let story;
   try { story = await getJSON("/api/stories/" + encodeURIComponent(id)); }
   catch (e) { $("#story").innerHTML = `<p class="muted">${esc(e.message)}</p>`; return; }
@@ -77,7 +121,7 @@ async function showStory(id) {
   let grid = `<div class="corner">Claim</div>` + cols.map((a) => `
     <div class="colhead" title="${esc(a.title || "")}">
       <div class="group" style="background:${PALETTE[a.group % PALETTE.length]}"></div>
-      <div class="outlet">${esc(a.outlet || "unknown outlet")}</div>
+      <div class="outlet">${esc(label(a))}</div>
       <div class="date">${esc(a.published || "")}</div>
       <div>${originBadge(a, byId)}</div>
     </div>`).join("");
@@ -85,7 +129,7 @@ async function showStory(id) {
     const states = new Map(c.support.map((e) => [e.article, e]));
     const against = new Map(c.contradicted_by.map((e) => [e.article, e]));
     const dots = Array.from({ length: c.independent_sources }, () => '<span class="dot"></span>').join("");
-    grid += `<div class="claim ${c.contradicted_by.length ? "row-contradicted" : ""}">
+    grid += `<div class="claim ${c.contradicted_by.length ? "row-contradicted" : ""}" id="claim-${esc(c.id)}">
       ${c.attributed_to ? `<div class="who">${esc(c.attributed_to.name)}</div>` : ""}
       <div>${esc(c.text)}</div>
       <div class="srcs">${dots}<span class="muted">${c.independent_sources} independent source${c.independent_sources === 1 ? "" : "s"}</span>
@@ -96,7 +140,7 @@ async function showStory(id) {
       const copied = a.copyIndex > 0 ? " copied" : "";
       if (s) grid += `<div class="cell states${copied}" data-claim="${ci}" data-article="${a.id}" data-kind="support" title="${esc(s.text)}"><div class="mark">✓</div></div>`;
       else if (x) grid += `<div class="cell contradicts" data-claim="${ci}" data-article="${a.id}" data-kind="contradict" title="${esc(x.text)}"><div class="mark">✕</div></div>`;
-      else grid += `<div class="cell omits" title="${esc(a.outlet || "this article")} does not report it"><div class="mark">–</div></div>`;
+      else grid += `<div class="cell omits" title="${esc(label(a))} does not report it"><div class="mark">–</div></div>`;
     }
   });
   const matrix = story.claims.length
@@ -108,10 +152,13 @@ async function showStory(id) {
     : `<p class="muted">No claims aligned for this story.</p>`;
 
   $("#story").innerHTML = head + `<h2>Coverage</h2>` + matrix +
-    `<h2>Quotes by speaker</h2>` + speakers(story, byId) +
-    `<h2>Reader</h2><div id="reader" class="reader muted">Click a ✓ or ✕ to read the passage in its article.</div>`;
+    `<h2>Reader</h2><div id="reader" class="reader muted">Click a ✓ or ✕ to read the passage in its article.</div>` +
+    `<h2>Quotes by speaker</h2>` + speakers(story, byId);
   document.querySelectorAll(".cell.states, .cell.contradicts").forEach((el) =>
     el.addEventListener("click", () => read(el.dataset.article, Number(el.dataset.claim))));
+  const claim = location.hash.slice(1).split(":")[1];
+  const row = claim && document.getElementById("claim-" + claim);
+  if (row) { row.scrollIntoView({ block: "center" }); row.classList.add("flash"); }
 }
 
 function speakers(story, byId) {
@@ -123,16 +170,20 @@ function speakers(story, byId) {
     const same = by.get(name);
     const key = q.text.trim();
     if (!same.has(key)) same.set(key, { q, outlets: [] });
-    same.get(key).outlets.push(byId.get(q.article)?.outlet || "?");
+    const article = byId.get(q.article);
+    same.get(key).outlets.push(article ? label(article) : "?");
   }
   const cards = [...by.entries()].sort((a, b) => b[1].size - a[1].size).map(([name, quotes]) => `
     <div class="speaker"><div class="name">${esc(name)} <span class="badge">${quotes.size}</span></div>
     ${[...quotes.values()].map(({ q, outlets }) => `
-      <div class="quote ${q.kind}"><div>${q.kind === "indirect" ? "" : "“"}${esc(q.text)}${q.kind === "indirect" ? "" : "”"}</div>
+      <div class="quote ${q.kind}"><div>${q.kind === "indirect" ? "" : "“"}${esc(bare(q.text))}${q.kind === "indirect" ? "" : "”"}</div>
       <div class="by">${esc(q.kind)}${q.cue ? " · " + esc(q.cue) : ""} · ${[...new Set(outlets)].map(esc).join(", ")}</div></div>`).join("")}
     </div>`);
   return `<div class="speakers">${cards.join("")}</div>`;
 }
+
+// A quote's text without the quote marks the article put around it.
+const bare = (text) => text.replace(/^[\s"“”„«»'‘’]+|[\s"“”„«»'‘’]+$/g, "");
 
 // Shows an article's body with the chosen claim's passage highlighted.
 function read(articleId, claimIndex) {
@@ -153,9 +204,10 @@ function read(articleId, claimIndex) {
   html += esc(chars.slice(at).join(""));
   const r = $("#reader");
   r.classList.remove("muted");
-  r.innerHTML = `<div class="head"><b>${esc(a.outlet || "")}</b> · ${esc(a.title || "")} <span class="muted">${esc(a.published || "")} · ${esc(a.source)}</span></div>` + html;
+  r.innerHTML = `<div class="head"><b>${esc(label(a))}</b> · ${esc(a.title || "")} <span class="muted">${esc(a.published || "")} · ${esc(a.source)}</span></div>` + html;
   r.querySelector("mark")?.scrollIntoView({ block: "center", behavior: "smooth" });
 }
 
-window.addEventListener("hashchange", () => showStory(location.hash.slice(1)));
+window.addEventListener("hashchange", () => showStory(location.hash.slice(1).split(":")[0]));
+$("#search").addEventListener("input", onSearch);
 loadStories().catch((e) => { $("#stories").innerHTML = `<p class="muted">${esc(e.message)}</p>`; });
