@@ -109,6 +109,26 @@ pub fn features(ctx: &Context<'_>, rules: &[Attribution]) -> Vec<Vec<usize>> {
             }
         }
     }
+    let mut sent_start = vec![0usize; n];
+    let mut sent_end = vec![n; n];
+    for &(s, e) in &ctx.sentences {
+        let (a, b) = (ctx.token_at(s), ctx.token_end(e));
+        for k in a..b.min(n) {
+            sent_start[k] = a;
+            sent_end[k] = b;
+        }
+    }
+    let sentence_count = ctx.sentences.len().max(1);
+    let mut sent_has_cue = vec!["nocue"; sentence_count];
+    let mut sent_has_quote = vec!["noq"; sentence_count];
+    for k in 0..n {
+        if cue_at(&ctx.lower, k).is_some() {
+            sent_has_cue[sent_id[k].min(sentence_count - 1)] = "cue";
+        }
+        if matches!(ctx.lower_at(k), "“" | "”" | "\"" | "«" | "»") {
+            sent_has_quote[sent_id[k].min(sentence_count - 1)] = "q";
+        }
+    }
     let mut inside_quote = vec![false; n];
     let mut depth = false;
     for (k, w) in ctx.words.iter().enumerate() {
@@ -219,6 +239,43 @@ pub fn features(ctx: &Context<'_>, rules: &[Attribution]) -> Vec<Vec<usize>> {
             fnv(28, &[mention[k], r(0)]),
             fnv(29, &[sh, w(i - 1)]),
         ];
+        let from_start = k - sent_start[k];
+        let to_end = sent_end[k].saturating_sub(k + 1);
+        let pos = |d: usize| match d {
+            0 => "0",
+            1 => "1",
+            2 => "2",
+            3..=5 => "3",
+            _ => "6",
+        };
+        let (ps, pe) = (pos(from_start), pos(to_end));
+        let prev_shape = if k > 0 {
+            shape(&ctx.words[k - 1], ctx.body)
+        } else {
+            "<s>"
+        };
+        let next_shape = ctx.words.get(k + 1).map_or("</s>", |x| shape(x, ctx.body));
+        f.extend([
+            fnv(31, &[w(i - 3)]),
+            fnv(32, &[w(i + 3)]),
+            fnv(33, &[ps, pe]),
+            fnv(34, &[ps, r(0)]),
+            fnv(35, &[pe, r(0)]),
+            fnv(36, &[prev_shape, sh, next_shape]),
+            fnv(
+                37,
+                &[
+                    sent_has_cue[sent_id[k].min(sentence_count - 1)],
+                    sent_has_quote[sent_id[k].min(sentence_count - 1)],
+                    q,
+                ],
+            ),
+            fnv(38, &[w(i), q]),
+            fnv(39, &[pe, w(i + 1)]),
+            fnv(40, &[ps, w(i - 1)]),
+            fnv(41, &[w(i - 1), w(i), w(i + 1)]),
+            fnv(42, &[mention[k], cue_kind[(k + 1).min(n - 1)]]),
+        ]);
         if k > 0 && sent_id[k] != sent_id[k - 1] {
             f.push(fnv(30, &["newsent", r(0)]));
         }
@@ -459,6 +516,22 @@ impl Trainer {
     }
 }
 
+/// True when the last segment is a second content piece after a cue, in a split quote:
+/// “That,” said Obama, “is our goal.”
+fn split_quote(ctx: &Context<'_>, group: &[(usize, usize, usize)]) -> bool {
+    let Some((last, before)) = group.split_last() else {
+        return false;
+    };
+    let Some(prev_content) = before.iter().rposition(|s| s.0 == 3) else {
+        return false;
+    };
+    let cue_between = before[prev_content..].iter().any(|s| s.0 == 2);
+    let opens_quote = matches!(ctx.lower_at(last.1), "“" | "\"" | "«" | "‘");
+    let prev = &before[prev_content];
+    let prev_closes_quote = matches!(ctx.lower_at(prev.2), "”" | "\"" | "»" | "’");
+    cue_between && opens_quote && prev_closes_quote
+}
+
 /// Turns tags back into attributions: each cue with the nearest source and content spans
 /// around it; content pieces separated only by a cue or source become one split content.
 pub fn attributions_from_tags(ctx: &Context<'_>, tags: &[usize]) -> Vec<Attribution> {
@@ -482,11 +555,21 @@ pub fn attributions_from_tags(ctx: &Context<'_>, tags: &[usize]) -> Vec<Attribut
         let mut j = i + 1;
         let mut seen = [false; 4];
         seen[segs[i].0] = true;
-        while j < segs.len()
-            && segs[j].1 <= segs[j - 1].2 + 4
-            && !(seen[segs[j].0] && segs[j].0 != 3)
-            && !(segs[j - 1].2 + 1..segs[j].1).any(|k| matches!(ctx.lower_at(k), "." | "!" | "?"))
-        {
+        while j < segs.len() {
+            let gap = segs[j].1 - segs[j - 1].2;
+            let joins = if segs[j].0 == 3 && seen[3] {
+                // A second content piece: only the rest of a quote split around its cue,
+                // “A,” she said, possibly in a new sentence, “B.”
+                gap <= 4 && split_quote(ctx, &segs[i..=j])
+            } else {
+                gap <= 4
+                    && !seen[segs[j].0]
+                    && !(segs[j - 1].2 + 1..segs[j].1)
+                        .any(|k| matches!(ctx.lower_at(k), "." | "!" | "?"))
+            };
+            if !joins {
+                break;
+            }
             seen[segs[j].0] = true;
             j += 1;
         }
