@@ -29,6 +29,37 @@ fn arg(args: &[String], name: &str, default: usize) -> Result<usize, String> {
     }
 }
 
+/// The gold event of every labelled text, in file order.
+fn events() -> Result<Vec<String>, String> {
+    let dir = shared_dir().join("data/stories-dev");
+    let gold =
+        std::fs::read_to_string(dir.join("gold.jsonl")).map_err(|e| format!("gold.jsonl: {e}"))?;
+    let event_of: HashMap<String, String> = gold
+        .lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .filter_map(|v| {
+            Some((
+                v["url"].as_str()?.to_owned(),
+                v["event"].as_str()?.to_owned(),
+            ))
+        })
+        .collect();
+    let articles = std::fs::read_to_string(dir.join("articles.jsonl"))
+        .map_err(|e| format!("articles.jsonl: {e}"))?;
+    Ok(articles
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).unwrap_or_default();
+            v["url"]
+                .as_str()
+                .and_then(|u| event_of.get(u))
+                .cloned()
+                .unwrap_or_default()
+        })
+        .collect())
+}
+
 fn texts() -> Result<Vec<String>, String> {
     let path = shared_dir().join("data/stories-dev/articles.jsonl");
     let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
@@ -55,8 +86,11 @@ fn run() -> Result<(), String> {
     let sources = arg(&args, "--sources", 400)?;
     let scale = arg(&args, "--scale", 100_000)?;
     let all = texts()?;
-    // The labelled texts hold real wire copies of each other; keep only texts that share
-    // no passage with a text already kept, so every link between sources is a mistake.
+    // The labelled texts hold real wire copies and shared quotations of each other; keep
+    // one text per gold event, and only texts that share no passage with a text already
+    // kept, so every link between sources is a mistake.
+    let events = events()?;
+    let mut events_used = std::collections::HashSet::new();
     let raw: Vec<_> = all
         .iter()
         .enumerate()
@@ -84,7 +118,10 @@ fn run() -> Result<(), String> {
     let mut kept = vec![false; raw.len()];
     let mut texts = Vec::new();
     for i in 0..raw.len() {
-        if texts.len() < sources && !linked[i].iter().any(|&j| kept[j]) {
+        if texts.len() < sources
+            && !linked[i].iter().any(|&j| kept[j])
+            && events_used.insert(events.get(i).cloned().unwrap_or_default())
+        {
             kept[i] = true;
             texts.push(all[i].clone());
         }
@@ -132,6 +169,20 @@ fn run() -> Result<(), String> {
                 .extend(l.passages.iter().map(|p| (p.target, p.source)));
         } else if !sibling(s, t) {
             false_links += 1;
+            if std::env::var_os("PX_SHOW_FALSE").is_some() && false_links <= 6 {
+                for p in &l.passages {
+                    let text: String = set.articles[t]
+                        .body
+                        .chars()
+                        .skip(p.target.start() as usize)
+                        .take(p.target.char_len() as usize)
+                        .collect();
+                    eprintln!(
+                        "false link {} -> {}: {text:?}",
+                        set.articles[s].source, set.articles[t].source
+                    );
+                }
+            }
             predicted += l
                 .passages
                 .iter()

@@ -90,41 +90,57 @@ struct Found {
     coverage: f32,
 }
 
+/// One article's words and characters, made once per alignment batch.
+struct Tokens {
+    words: Vec<tokens::Word>,
+    chars: Vec<char>,
+}
+
+impl Tokens {
+    fn of(article: &Article) -> Tokens {
+        Tokens {
+            words: tokens::words(&article.body),
+            chars: article.body.chars().collect(),
+        }
+    }
+}
+
 fn align_pair(
     articles: &[Article],
     facts: &[Facts],
     sketches: &[Sketch],
-    earlier: usize,
-    later: usize,
+    (earlier, earlier_tokens): (usize, &Tokens),
+    (later, later_tokens): (usize, &Tokens),
 ) -> Option<Found> {
-    let (source, target) = if provenance::later_is_source(
+    let ((source, st), (target, tt)) = if provenance::later_is_source(
         (&articles[earlier], &facts[earlier]),
         (&articles[later], &facts[later]),
     ) {
-        (later, earlier)
+        ((later, later_tokens), (earlier, earlier_tokens))
     } else {
-        (earlier, later)
+        ((earlier, earlier_tokens), (later, later_tokens))
     };
-    let (sa, ta) = (&articles[source], &articles[target]);
-    let (sw, tw) = (tokens::words(&sa.body), tokens::words(&ta.body));
-    let (sc, tc): (Vec<char>, Vec<char>) = (sa.body.chars().collect(), ta.body.chars().collect());
-    let (sq, tq) = (quotes::QuoteMask::new(&sc), quotes::QuoteMask::new(&tc));
-    let passages: Vec<_> = align::align(&sw, &sc, &tw, &tc)
-        .into_iter()
-        .filter(|p| !(sq.mostly_quoted(p.source) && tq.mostly_quoted(p.target)))
-        .collect();
+    let mut passages = align::align(&st.words, &st.chars, &tt.words, &tt.chars);
+    if passages.is_empty() {
+        return None;
+    }
+    let (sq, tq) = (
+        quotes::QuoteMask::new(&st.chars),
+        quotes::QuoteMask::new(&tt.chars),
+    );
+    passages.retain(|p| !(sq.mostly_quoted(p.source) && tq.mostly_quoted(p.target)));
     if passages.is_empty() {
         return None;
     }
     let matched: usize = passages.iter().map(|p| p.matched_words).sum();
-    let coverage = matched as f32 / tw.len().max(1) as f32;
+    let coverage = matched as f32 / tt.words.len().max(1) as f32;
     Some(Found {
         source,
         target,
         coverage,
         link: ReuseLink {
-            source: sa.id,
-            target: ta.id,
+            source: articles[source].id,
+            target: articles[target].id,
             similarity: estimate_jaccard(&sketches[source].signature, &sketches[target].signature),
             passages: passages.into_iter().map(|p| p.pair()).collect(),
         },
@@ -138,9 +154,27 @@ pub fn detect_reuse(articles: &[Article]) -> (Vec<ReuseLink>, Vec<Provenance>) {
     let sketches: Vec<Sketch> = articles.par_iter().map(|a| sketch(&hasher, a)).collect();
     let facts: Vec<Facts> = articles.par_iter().map(Facts::of).collect();
     let pairs = candidate_pairs(&sketches);
-    let found: Vec<Found> = pairs
+    // Pairs come grouped by their later article: tokenise it once per group.
+    let groups: Vec<&[(usize, usize)]> = pairs.chunk_by(|a, b| a.1 == b.1).collect();
+    let found: Vec<Found> = groups
         .par_iter()
-        .filter_map(|&(e, l)| align_pair(articles, &facts, &sketches, e, l))
+        .flat_map_iter(|group| {
+            let later = group[0].1;
+            let later_tokens = Tokens::of(&articles[later]);
+            group
+                .iter()
+                .filter_map(|&(earlier, _)| {
+                    let earlier_tokens = Tokens::of(&articles[earlier]);
+                    align_pair(
+                        articles,
+                        &facts,
+                        &sketches,
+                        (earlier, &earlier_tokens),
+                        (later, &later_tokens),
+                    )
+                })
+                .collect::<Vec<_>>()
+        })
         .collect();
     let mut best: Vec<Option<Incoming>> = vec![None; articles.len()];
     for f in &found {

@@ -19,13 +19,17 @@ pub fn words(body: &str) -> Vec<Word> {
     let mut in_word = false;
     let mut pos = 0u32;
     for c in body.chars() {
-        if c.is_alphanumeric() {
+        if c.is_ascii_alphanumeric() || (!c.is_ascii() && c.is_alphanumeric()) {
             if !in_word {
                 in_word = true;
                 start = pos;
                 folded.clear();
             }
-            folded.extend(c.to_lowercase());
+            if c.is_ascii() {
+                folded.push(c.to_ascii_lowercase());
+            } else {
+                folded.extend(c.to_lowercase());
+            }
         } else if in_word {
             in_word = false;
             out.push(word(&folded, start, pos));
