@@ -1,11 +1,12 @@
-//! `parallax-bench-claims [--out DIR] [--show N]`: aligns claims over the gold events of
+//! `parallax-bench-claims [--out DIR] [--show N] [--one-story]`: aligns claims over the gold events of
 //! `stories-dev` (so clustering errors do not blur what the claims stage does) and
 //! prints, per source corpus, how many claims it finds, how many are corroborated by two
 //! or more independent sources, contradicted or omitted, and the stage's speed.
 //!
 //! There is no gold for claims; the table is for reading beside examples (`--show N`
 //! prints the N best-corroborated and N contradicted claims with their evidence).
-//! `--out DIR` saves the analysis as a data directory for `parallax serve`.
+//! `--out DIR` saves the analysis as a data directory for `parallax serve`;
+//! `--one-story` also times the worst case, all 612 articles in one story.
 
 use parallax_bench_common::{shared_dir, Table};
 use parallax_core::{
@@ -137,6 +138,28 @@ fn main() {
     let started = Instant::now();
     analysis.claims = parallax_claims::align_claims(&analysis);
     let claims_time = started.elapsed();
+
+    // Worst case for the aligner: every article in one story (all pairs of candidate
+    // sentences that share a term are compared).
+    if args.iter().any(|a| a == "--one-story") {
+        let mut one = analysis.clone();
+        one.stories = vec![Story {
+            id: StoryId(1),
+            title: "everything".into(),
+            articles: one.articles.iter().map(|a| a.id).collect(),
+            start: None,
+            end: None,
+            storyline: None,
+        }];
+        let started = Instant::now();
+        let claims = parallax_claims::align_claims(&one);
+        println!(
+            "one story of {} articles: {} claims in {:.2}s",
+            one.articles.len(),
+            claims.len(),
+            started.elapsed().as_secs_f64()
+        );
+    }
 
     let event_of: HashMap<u32, &str> = events
         .keys()

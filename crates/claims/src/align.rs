@@ -9,7 +9,7 @@
 
 use crate::facts::SentenceFacts;
 use crate::figures::Figure;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 /// Cosine above which two sentences state the same claim.
 pub const AGREE_COSINE: f32 = 0.5;
@@ -49,51 +49,43 @@ pub struct Alignment {
     pub agree: HashMap<(usize, usize), f32>,
 }
 
-/// Sparse TF-IDF vectors of the sentences, normalised to unit length.
-fn vectors(sentences: &[SentenceFacts]) -> Vec<Vec<(String, f32)>> {
-    let mut df: HashMap<&str, u32> = HashMap::new();
+/// Sparse TF-IDF vectors of the sentences over interned term ids, each sorted by id
+/// and normalised to unit length, and the number of distinct terms.
+fn vectors(sentences: &[SentenceFacts]) -> (Vec<Vec<(u32, f32)>>, usize) {
+    let mut ids: HashMap<&str, u32> = HashMap::new();
+    let mut df: Vec<u32> = Vec::new();
+    let mut raw: Vec<Vec<(u32, f32)>> = Vec::with_capacity(sentences.len());
     for s in sentences {
-        for t in s.terms.iter().chain(&s.entities) {
-            *df.entry(t.as_str()).or_default() += 1;
+        let mut v: Vec<(u32, f32)> = s
+            .terms
+            .iter()
+            .map(|t| (t, 1.0))
+            .chain(s.entities.iter().map(|e| (e, ENTITY_WEIGHT)))
+            .map(|(t, w)| {
+                let next = ids.len() as u32;
+                let id = *ids.entry(t.as_str()).or_insert(next);
+                (id, w)
+            })
+            .collect();
+        v.sort_by_key(|&(id, _)| id);
+        v.dedup_by_key(|&mut (id, _)| id);
+        for &(id, _) in &v {
+            if id as usize == df.len() {
+                df.push(0);
+            }
+            df[id as usize] += 1;
         }
+        raw.push(v);
     }
     let n = sentences.len() as f32;
-    sentences
-        .iter()
-        .map(|s| {
-            let mut v: Vec<(String, f32)> = s
-                .terms
-                .iter()
-                .map(|t| (t, 1.0))
-                .chain(s.entities.iter().map(|e| (e, ENTITY_WEIGHT)))
-                .map(|(t, w)| {
-                    let idf = (1.0 + n / df[t.as_str()] as f32).ln();
-                    (t.clone(), w * idf)
-                })
-                .collect();
-            v.sort_by(|a, b| a.0.cmp(&b.0));
-            v.dedup_by(|a, b| a.0 == b.0);
-            let norm = v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt().max(1e-6);
-            v.iter_mut().for_each(|(_, w)| *w /= norm);
-            v
-        })
-        .collect()
-}
-
-fn cosine(a: &[(String, f32)], b: &[(String, f32)]) -> f32 {
-    let (mut i, mut j, mut dot) = (0, 0, 0.0);
-    while i < a.len() && j < b.len() {
-        match a[i].0.cmp(&b[j].0) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                dot += a[i].1 * b[j].1;
-                i += 1;
-                j += 1;
-            }
+    for v in &mut raw {
+        for (id, w) in v.iter_mut() {
+            *w *= (1.0 + n / df[*id as usize] as f32).ln();
         }
+        let norm = v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt().max(1e-6);
+        v.iter_mut().for_each(|(_, w)| *w /= norm);
     }
-    dot
+    (raw, df.len())
 }
 
 fn shares_figure(a: &[Figure], b: &[Figure]) -> bool {
@@ -189,31 +181,44 @@ fn similar_size(a: &SentenceFacts, b: &SentenceFacts) -> bool {
 
 /// Aligns `sentences` (one story's candidates) into clusters.
 pub fn align(sentences: &[SentenceFacts]) -> Alignment {
-    let vecs = vectors(sentences);
-    // Candidate pairs share at least one term: an inverted index, not all pairs.
-    let mut postings: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    let (vecs, vocabulary) = vectors(sentences);
+    // Cosines of the pairs that share a term, accumulated through an inverted index:
+    // never all pairs, and no pair twice.
+    let mut postings: Vec<Vec<(usize, f32)>> = vec![Vec::new(); vocabulary];
     for (s, v) in vecs.iter().enumerate() {
-        for (t, _) in v {
-            postings.entry(t.as_str()).or_default().push(s);
+        for &(t, w) in v {
+            postings[t as usize].push((s, w));
         }
     }
-    let mut seen: HashMap<(usize, usize), ()> = HashMap::new();
     let mut agree_pairs: Vec<(f32, usize, usize)> = Vec::new();
     let mut conflicts = Vec::new();
-    for list in postings.values() {
-        for (x, &a) in list.iter().enumerate() {
-            for &b in &list[x + 1..] {
-                if sentences[a].article == sentences[b].article || seen.insert((a, b), ()).is_some()
-                {
-                    continue;
+    let mut dot = vec![0f32; sentences.len()];
+    let mut touched: Vec<usize> = Vec::new();
+    for (a, v) in vecs.iter().enumerate() {
+        for &(t, wa) in v {
+            // Postings are in sentence order: only partners after `a` are new.
+            let list = &postings[t as usize];
+            let from = list.partition_point(|&(b, _)| b <= a);
+            for &(b, wb) in &list[from..] {
+                if dot[b] == 0.0 {
+                    touched.push(b);
                 }
-                match relate(&sentences[a], &sentences[b], cosine(&vecs[a], &vecs[b])) {
-                    Some(Relation::Agree(cos)) => agree_pairs.push((cos, a, b)),
-                    Some(Relation::Conflict) => conflicts.push((a, b)),
-                    None => {}
-                }
+                dot[b] += wa * wb;
             }
         }
+        touched.sort_unstable();
+        for &b in &touched {
+            let cos = std::mem::take(&mut dot[b]);
+            if cos < AGREE_WITH_FIGURE_COSINE || sentences[a].article == sentences[b].article {
+                continue;
+            }
+            match relate(&sentences[a], &sentences[b], cos) {
+                Some(Relation::Agree(cos)) => agree_pairs.push((cos, a, b)),
+                Some(Relation::Conflict) => conflicts.push((a, b)),
+                None => {}
+            }
+        }
+        touched.clear();
     }
     agree_pairs.sort_by(|x, y| y.0.total_cmp(&x.0).then((x.1, x.2).cmp(&(y.1, y.2))));
     conflicts.sort_unstable();

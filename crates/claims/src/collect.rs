@@ -57,9 +57,14 @@ pub fn candidates(analysis: &Analysis, positions: &[usize]) -> Vec<SentenceFacts
                 .filter(|t| span.contains(t.span))
                 .filter_map(|t| t.resolved)
                 .collect();
-            let quote = quotes
-                .iter()
-                .find(|q| q.span.overlaps(span) || q.cue.is_some_and(|c| c.overlaps(span)));
+            // The sentence is (part of) a quote when the quote covers at least half of it,
+            // or overlaps it with its cue inside: a quote that merely runs into the
+            // sentence does not make the sentence its speaker's.
+            let quote = quotes.iter().find(|q| {
+                let shared = overlap(q.span, span);
+                shared * 2 >= span.char_len()
+                    || (shared > 0 && q.cue.is_some_and(|c| span.contains(c)))
+            });
             let speaker = quote
                 .and_then(|q| q.speaker.entity)
                 .and_then(|local| analysis.entities.resolve(article.id, local))
@@ -105,4 +110,11 @@ fn skip_dateline(body: &str, range: std::ops::Range<usize>) -> std::ops::Range<u
         Some(m) if m.end() < range.len() => range.start + m.end()..range.end,
         _ => range,
     }
+}
+
+/// Number of code points two spans share.
+fn overlap(a: parallax_core::CharSpan, b: parallax_core::CharSpan) -> u32 {
+    a.end()
+        .min(b.end())
+        .saturating_sub(a.start().max(b.start()))
 }
