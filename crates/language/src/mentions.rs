@@ -68,7 +68,6 @@ const ROLE_MODIFIERS: &[&str] = &[
     "white",
     "house",
     "federal",
-    "official",
     "administration",
 ];
 /// Determiners that open role descriptions and group mentions.
@@ -455,7 +454,7 @@ fn role_description(
     out: &mut Vec<Candidate>,
 ) -> Option<usize> {
     let det = words.lower(i);
-    if !matches!(det, "the" | "a" | "an" | "another") {
+    if !matches!(det, "the" | "a" | "an" | "another" | "one") {
         return None;
     }
     let mut k = i + 1;
@@ -479,6 +478,11 @@ fn role_description(
         k += 1;
     }
     let h = head?;
+    // "the Ministry of Defense": a name, not a role description.
+    if is_cap(words.text(h)) && words.lower(h + 1) == "of" && h + 2 < b && is_cap(words.text(h + 2))
+    {
+        return None;
+    }
     // "the Russian President Vladimir Putin": a title, not a role description.
     if h + 1 < b && is_cap(words.text(h + 1)) && !words.has(h + 1, class::NOT_NAME) {
         return None;

@@ -63,7 +63,7 @@ pub fn direct_quotes(ctx: &Context<'_>) -> (Vec<Attribution>, Vec<Region>) {
                     || matches!(ctx.lower_at(i), "." | "’" | "'")
                         && i > k
                         && ctx.words[i - 1].end == ctx.words[i].start
-                        && ctx.lower_at(i - 1).len() <= 3)
+                        && crate::speaker::is_abbreviation(ctx.lower_at(i - 1)))
             {
                 if let Some((kind, cue_end)) = cue_at(&ctx.lower, i) {
                     if kind != CueKind::AccordingTo {
@@ -172,6 +172,31 @@ pub fn direct_quotes(ctx: &Context<'_>) -> (Vec<Attribution>, Vec<Region>) {
             }
         }
         out.push(attribution);
+    }
+    // “A,” she said on Monday. “B.”: the quote after the cue sentence goes on in the same
+    // voice; it is one quote split around its cue.
+    let mut i = 0;
+    while i + 1 < out.len() {
+        let (a, b) = (&out[i], &out[i + 1]);
+        let a_end = a.parts.last().map_or(0, |p| p.1);
+        let b_start = b.parts[0].0;
+        let cue_after = a.cue.is_some_and(|c| c.0 >= a_end);
+        let same_paragraph = ctx.paragraph_of(a_end.saturating_sub(1)).map(|p| p.0)
+            == ctx.paragraph_of(b_start).map(|p| p.0);
+        let gap = ctx.body.get(a_end..b_start).unwrap_or("");
+        if cue_after
+            && b.cue.is_none()
+            && same_paragraph
+            && gap.chars().count() < 120
+            && a.kind == QuoteKind::Direct
+            && b.kind == QuoteKind::Direct
+        {
+            let parts = out[i + 1].parts.clone();
+            out[i].parts.extend(parts);
+            out.remove(i + 1);
+            continue;
+        }
+        i += 1;
     }
     // An unclosed quote whose next paragraph continues it takes that paragraph's speaker.
     for i in (0..out.len().saturating_sub(1)).rev() {

@@ -52,6 +52,34 @@ const BOUNDARY: &[&str] = &[
 /// Relative and personal pronouns that are a whole source by themselves.
 const PRONOUN_SOURCES: &[&str] = &["who", "he", "she", "they", "i", "we", "you", "it", "which"];
 
+/// Words written with a dot that does not end the sentence ("Mr.", "U.S.").
+pub fn is_abbreviation(lower: &str) -> bool {
+    matches!(
+        lower,
+        "mr" | "mrs"
+            | "ms"
+            | "dr"
+            | "sen"
+            | "rep"
+            | "gov"
+            | "gen"
+            | "lt"
+            | "col"
+            | "st"
+            | "jr"
+            | "sr"
+            | "prof"
+            | "rev"
+            | "u.s"
+            | "u.n"
+            | "u.k"
+            | "d.c"
+            | "inc"
+            | "co"
+            | "corp"
+    ) || (lower.chars().count() == 1 && lower.chars().all(char::is_alphabetic))
+}
+
 /// Token range of the subject noun phrase ending right before token `cue`, not reaching
 /// before token `floor`. Returns `(start, end)` token indices.
 pub fn np_before(ctx: &Context<'_>, cue: usize, floor: usize) -> Option<(usize, usize)> {
@@ -122,7 +150,7 @@ pub fn np_before(ctx: &Context<'_>, cue: usize, floor: usize) -> Option<(usize, 
                 || (lower == "."
                     && s >= 2
                     && ctx.words[s - 2].end == w.start
-                    && ctx.lower_at(s - 2).len() <= 3);
+                    && is_abbreviation(ctx.lower_at(s - 2)));
             if !keep {
                 break;
             }
@@ -176,7 +204,9 @@ pub fn np_after(
             break;
         }
         if lower == "."
-            && !(e > from && ctx.words[e - 1].end == w.start && ctx.lower_at(e - 1).len() <= 3)
+            && !(e > from
+                && ctx.words[e - 1].end == w.start
+                && is_abbreviation(ctx.lower_at(e - 1)))
         {
             break;
         }
