@@ -28,28 +28,10 @@ pub struct PageMeta {
     pub canonical: Option<String>,
 }
 
-static SCRIPT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"(?is)<script\b([^>]*)>(.*?)</script\s*>"#).expect("static regex")
-});
-static STYLE_OR_COMMENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"(?is)<style\b[^>]*>.*?</style\s*>|<!--.*?-->"#).expect("static regex")
-});
-static META: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r#"(?is)<meta\b([^>]*)>"#).expect("static regex"));
 static ATTR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r#"(?is)([a-z_:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))"#)
         .expect("static regex")
 });
-static TIME: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r#"(?is)<time\b([^>]*)>"#).expect("static regex"));
-static TITLE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r#"(?is)<title\b[^>]*>(.*?)</title"#).expect("static regex"));
-static H1: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r#"(?is)<h1\b[^>]*>(.*?)</h1"#).expect("static regex"));
-static HTML_TAG: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r#"(?is)<html\b([^>]*)>"#).expect("static regex"));
-static LINK: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r#"(?is)<link\b([^>]*)>"#).expect("static regex"));
 static TAGS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?s)<[^>]*>").expect("static regex"));
 
 fn attrs(inside: &str) -> Vec<(String, String)> {
@@ -82,7 +64,10 @@ pub fn unescape(text: &str) -> String {
     while let Some(at) = rest.find('&') {
         out.push_str(&rest[..at]);
         rest = &rest[at..];
-        let Some(semi) = rest[..rest.len().min(12)].find(';') else {
+        let Some(semi) = rest.as_bytes()[..rest.len().min(12)]
+            .iter()
+            .position(|&b| b == b';')
+        else {
             out.push('&');
             rest = &rest[1..];
             continue;
@@ -132,52 +117,98 @@ fn text_of(fragment: &str) -> Option<String> {
 }
 
 /// Collects the metadata candidates of a decoded page.
+///
+/// One pass over the tags: comments, `<style>` and `<script>` contents are skipped
+/// (JSON-LD scripts are parsed), and only the tags that carry metadata are looked at.
 pub fn scan(html: &str) -> PageMeta {
     let mut meta = PageMeta::default();
-    for c in SCRIPT.captures_iter(html) {
-        if c[1].to_ascii_lowercase().contains("ld+json") {
-            let body = c[2]
-                .trim()
-                .trim_start_matches("<![CDATA[")
-                .trim_end_matches("]]>");
-            if let Ok(value) = serde_json::from_str::<Value>(body) {
-                flatten_json_ld(value, &mut meta.json_ld);
+    // ASCII lower-casing keeps byte offsets, so positions found in `lower` index `html`.
+    let lower = html.to_ascii_lowercase();
+    let mut at = 0;
+    while let Some(found) = lower[at..].find('<') {
+        let start = at + found;
+        let rest = &lower[start + 1..];
+        if rest.starts_with("!--") {
+            at = skip_past(&lower, start + 4, "-->");
+            continue;
+        }
+        let name_len = rest
+            .bytes()
+            .take_while(|b| b.is_ascii_alphanumeric())
+            .count();
+        let name = &rest[..name_len];
+        let Some(tag_end) = lower[start..].find('>').map(|e| start + e) else {
+            break;
+        };
+        let inside = &html[start + 1 + name_len..tag_end];
+        at = tag_end + 1;
+        match name {
+            "script" => {
+                let close = lower[at..].find("</script").map_or(lower.len(), |e| at + e);
+                if inside.to_ascii_lowercase().contains("ld+json") {
+                    let body = html[at..close]
+                        .trim()
+                        .trim_start_matches("<![CDATA[")
+                        .trim_end_matches("]]>");
+                    if let Ok(value) = serde_json::from_str::<Value>(body) {
+                        flatten_json_ld(value, &mut meta.json_ld);
+                    }
+                }
+                at = close;
             }
-        }
-    }
-    let without_scripts = SCRIPT.replace_all(html, "");
-    let markup = STYLE_OR_COMMENT.replace_all(&without_scripts, "");
-    for c in META.captures_iter(&markup) {
-        let a = attrs(&c[1]);
-        let name = attr(&a, "property")
-            .or_else(|| attr(&a, "name"))
-            .or_else(|| attr(&a, "itemprop"))
-            .or_else(|| attr(&a, "http-equiv"));
-        if let (Some(name), Some(content)) = (name, attr(&a, "content")) {
-            let content = content.trim();
-            if !content.is_empty() {
-                meta.metas
-                    .push((name.to_ascii_lowercase(), content.to_owned()));
+            "style" | "noscript" | "template" => {
+                at = lower[at..]
+                    .find(&format!("</{name}"))
+                    .map_or(lower.len(), |e| at + e);
             }
+            "meta" => {
+                let a = attrs(inside);
+                let key = attr(&a, "property")
+                    .or_else(|| attr(&a, "name"))
+                    .or_else(|| attr(&a, "itemprop"))
+                    .or_else(|| attr(&a, "http-equiv"));
+                if let (Some(key), Some(content)) = (key, attr(&a, "content")) {
+                    let content = content.trim();
+                    if !content.is_empty() {
+                        meta.metas
+                            .push((key.to_ascii_lowercase(), content.to_owned()));
+                    }
+                }
+            }
+            "time" => {
+                if let Some(dt) = attr(&attrs(inside), "datetime") {
+                    meta.times.push(dt.to_owned());
+                }
+            }
+            "title" if meta.title_tag.is_none() => {
+                let close = lower[at..].find("</title").map_or(lower.len(), |e| at + e);
+                meta.title_tag = text_of(&html[at..close]);
+                at = close;
+            }
+            "h1" if meta.h1.is_none() => {
+                let close = lower[at..].find("</h1").map_or(lower.len(), |e| at + e);
+                meta.h1 = text_of(&html[at..close]);
+            }
+            "html" if meta.lang.is_none() => {
+                meta.lang = attr(&attrs(inside), "lang").map(str::to_owned);
+            }
+            "link" if meta.canonical.is_none() => {
+                let a = attrs(inside);
+                if attr(&a, "rel").is_some_and(|r| r.eq_ignore_ascii_case("canonical")) {
+                    meta.canonical = attr(&a, "href").map(str::to_owned);
+                }
+            }
+            _ => {}
         }
     }
-    for c in TIME.captures_iter(&markup) {
-        let a = attrs(&c[1]);
-        if let Some(dt) = attr(&a, "datetime") {
-            meta.times.push(dt.to_owned());
-        }
-    }
-    meta.title_tag = TITLE.captures(&markup).and_then(|c| text_of(&c[1]));
-    meta.h1 = H1.captures(&markup).and_then(|c| text_of(&c[1]));
-    meta.lang = HTML_TAG
-        .captures(&markup)
-        .and_then(|c| attr(&attrs(&c[1]), "lang").map(str::to_owned));
-    meta.canonical = LINK.captures_iter(&markup).find_map(|c| {
-        let a = attrs(&c[1]);
-        (attr(&a, "rel")?.eq_ignore_ascii_case("canonical"))
-            .then(|| attr(&a, "href").map(str::to_owned))?
-    });
     meta
+}
+
+fn skip_past(lower: &str, from: usize, end: &str) -> usize {
+    lower
+        .get(from..)
+        .and_then(|rest| rest.find(end))
+        .map_or(lower.len(), |e| from + e + end.len())
 }
 
 fn flatten_json_ld(value: Value, out: &mut Vec<Value>) {

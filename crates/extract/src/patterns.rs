@@ -143,6 +143,32 @@ const JUNK_LINES: &[&str] = &[
     "a a a",
     "a+ a-",
     "listen to this article",
+    "back to gallery",
+    "see full gallery",
+    "enlarge image",
+    "order reprints",
+    "print article",
+    "sponsored links",
+    "related tags",
+    "filed under",
+    "source",
+    "learn more",
+    "by",
+    "iklan",
+    "publicidade",
+    "anzeige",
+    "werbung",
+    "publicité",
+    "реклама",
+    "view gallery",
+    "advert",
+    "don't miss",
+    "see tweets",
+    "like this story? share it with a friend!",
+    "tell us what you think",
+    "this slideshow requires javascript",
+    "published",
+    "updated",
 ];
 
 /// Prefixes (lower-case) of link and prompt lines inside or around the article.
@@ -221,6 +247,35 @@ const JUNK_PREFIXES: &[&str] = &[
     "published:",
     "first published",
     "posted:",
+    "read more on ",
+    "click here to ",
+    "tags ",
+    "source:",
+    "tempo de leitura",
+    "lesezeit",
+    "temps de lecture",
+    "reading time",
+    "write to ",
+    "reach the reporter",
+    "contact the reporter",
+    "| by",
+    "by:",
+    "previous post",
+    "next post",
+    "previous article",
+    "next article",
+    "- next ",
+    "see more:",
+    "also:",
+    "фото:",
+    "foto:",
+    "get the latest",
+    "let our news meet your inbox",
+    "this site is protected by recaptcha",
+    "have a tip?",
+    "our standards:",
+    "get access to",
+    "start your day with",
 ];
 
 /// Headings of reader notices, disclaimers and author boxes that close an article.
@@ -242,7 +297,6 @@ const CUTOFF_LINES: &[&str] = &[
     "you may also like",
     "you might also like",
     "recommended for you",
-    "comments",
     "leave a comment",
     "leave a reply",
     "join the discussion",
@@ -255,8 +309,6 @@ const CUTOFF_LINES: &[&str] = &[
     "also on",
     "more on this story",
     "top stories",
-    "share this article",
-    "share this story",
     "sign up for our newsletter",
 ];
 
@@ -285,14 +337,23 @@ static PHOTO_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:(?:(?:photo|image|picture|credit|foto)s?\s*[:©]\s*).{2,60}|(?:\p{Lu}[\p{L}’'.-]*\s+){1,4}\p{Lu}[\p{L}’'.-]*/\p{Lu}{2,}[\w-]*(?:\s+(?:Photo|Images|Pictures|via \S+))?|[^/]{2,80}\s/\s\p{Lu}[\p{L}&.-]*(?:\s+(?:\p{Lu}[\p{L}&.-]*|CC|BY(?:-SA)?(?: \d\.\d)?|via \S+)){0,3})$")
         .expect("static regex")
 });
-static SOCIAL_COUNT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\d+\s*(comments?|shares?|views?|likes?|min read|minutes? read)$")
+static FOLLOW_ON: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(follow|like|find|join|listen to|watch) (us|\S+(?: \S+){0,3}) on (facebook|twitter|instagram|youtube|x|linkedin|tiktok|telegram|whatsapp|snapchat)\b")
         .expect("static regex")
+});
+static SOCIAL_COUNT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^\d+\s*(post )?(comments?|shares?|views?|likes?|min read|minutes? read)( \(\+\))?$",
+    )
+    .expect("static regex")
 });
 
 /// Folds a line for comparison with the lists above.
 pub fn key(line: &str) -> String {
-    parallax_core::text::fold(line.trim().trim_end_matches([':', '|', '›', '»', ' ']))
+    parallax_core::text::fold(
+        line.trim()
+            .trim_end_matches([':', '|', '›', '»', ' ', '.', '…', '(', '+', ')', '>']),
+    )
 }
 
 /// Classifies one trimmed line.
@@ -312,6 +373,7 @@ pub fn classify(line: &str) -> LineKind {
         || TIME_CODES.is_match(&folded)
         || VIDEO_SIZES.is_match(&folded)
         || SOCIAL_COUNT.is_match(&folded)
+        || FOLLOW_ON.is_match(&folded)
         || NAV_SEPARATED.is_match(line.trim())
         || FINES_NOTICE.is_match(line)
         || is_photo_credit(line)

@@ -42,12 +42,34 @@ struct Line {
 
 /// A line that reads as running text rather than a label, link or heading.
 pub(crate) fn is_paragraph_like(text: &str) -> bool {
-    let words = text.split_whitespace().count();
+    let words = word_count(text);
     words >= 15
         || (words >= 5
             && text
                 .trim_end()
                 .ends_with(['.', '!', '?', '"', '”', '’', '»', ':', ')', '…', ';']))
+}
+
+/// Words in `text`; scripts written without spaces count one word per two characters.
+pub(crate) fn word_count(text: &str) -> usize {
+    let spaced = text.split_whitespace().count();
+    let ideographs = text
+        .chars()
+        .filter(|&c| matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF))
+        .count();
+    spaced.max(ideographs / 2)
+}
+
+/// A line that holds only a date, a time or a "Published:" label with one.
+fn is_date_line(text: &str) -> bool {
+    static TIME: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"(?i)^[\d\s:/.,-]*(\d{1,2}:\d{2}|\d{4})[\d\s:/.,-]*(am|pm|a\.m\.|p\.m\.|[a-z]{2,4}t|utc|gmt|ist)?\s*$").expect("static regex")
+    });
+    let far = NaiveDate::from_ymd_opt(2999, 1, 1).expect("a valid date");
+    text.split_whitespace().count() <= 9
+        && text.chars().any(|c| c.is_ascii_digit())
+        && !text.ends_with('.')
+        && (TIME.is_match(text) || crate::dates::parse_date(text, far).is_some())
 }
 
 const FUNCTION_WORDS: &[&str] = &[
@@ -104,12 +126,23 @@ pub fn clean(text: &str, mode: Mode) -> CleanText {
     let mut good_chars = 0usize;
     let mut good_count = 0usize;
     let mut cut_at = lines.len();
+    let mut dropped_junk: Vec<usize> = Vec::new();
+    // In a dump, a notice heading is a hard boundary between runs of text: the story
+    // never continues past one, but a share bar above the story must not end it.
+    let mut cutoffs: Vec<usize> = Vec::new();
     for (i, line) in lines.iter_mut().enumerate() {
         let kind = patterns::classify(&line.text);
         if kind == LineKind::Cutoff && (good_count >= 2 || good_chars >= 300) {
             if let Some(name) = patterns::author_box_name(&line.text) {
                 out.byline.get_or_insert(name);
             }
+        }
+        if kind == LineKind::Cutoff && mode == Mode::Dump {
+            cutoffs.push(i);
+            line.keep = false;
+            continue;
+        }
+        if kind == LineKind::Cutoff && (good_count >= 2 || good_chars >= 300) {
             cut_at = i;
             break;
         }
@@ -117,6 +150,7 @@ pub fn clean(text: &str, mode: Mode) -> CleanText {
             if patterns::is_photo_credit(&line.text) {
                 add_credits(&mut out.credits, credits::agencies_in(&line.text));
             }
+            dropped_junk.push(i);
             line.keep = false;
             continue;
         }
@@ -189,10 +223,26 @@ pub fn clean(text: &str, mode: Mode) -> CleanText {
         }
     }
 
-    // 4. The story: everything before its first paragraph goes; in a dump, the densest
-    // run of paragraphs is kept.
-    for line in lines.iter_mut().take(first_good) {
-        line.keep = false;
+    // 4. The story. In a dump, everything before its first paragraph goes and the
+    // densest run of paragraphs is kept. In an extractor's body, only labels, dates and
+    // the headline go from the top, and the tail is cut at the first template line after
+    // the last paragraph (lists that end an article stay).
+    let last_good_line = lines
+        .iter()
+        .rposition(|l| l.keep && is_paragraph_like(&l.text))
+        .unwrap_or(0);
+    for (i, line) in lines.iter_mut().enumerate() {
+        let lead = i < first_good;
+        let drop = match mode {
+            Mode::Dump => lead,
+            Mode::Body => {
+                (lead && (word_count(&line.text) <= 3 || is_date_line(&line.text)))
+                    || (i > last_good_line && junk_seen_between(&dropped_junk, last_good_line, i))
+            }
+        };
+        if drop {
+            line.keep = false;
+        }
     }
     let kept: Vec<(usize, bool)> = lines
         .iter()
@@ -201,11 +251,14 @@ pub fn clean(text: &str, mode: Mode) -> CleanText {
         .map(|(i, l)| (i, is_paragraph_like(&l.text)))
         .collect();
     let (start, end) = match mode {
-        Mode::Dump => densest_run(&kept, &lines),
+        Mode::Dump => densest_run(&kept, &lines, &cutoffs),
         Mode::Body => (0, kept.len()),
     };
     let selected = &kept[start..end];
-    let last_good = selected.iter().rposition(|(_, good)| *good);
+    let last_good = match mode {
+        Mode::Dump => selected.iter().rposition(|(_, good)| *good),
+        Mode::Body => selected.len().checked_sub(1),
+    };
     for (n, &(i, _)) in selected.iter().enumerate() {
         if last_good.is_none_or(|g| n > g) {
             break;
@@ -213,18 +266,26 @@ pub fn clean(text: &str, mode: Mode) -> CleanText {
         let mut text = lines[i].text.as_str();
         if out.paragraphs.len() < 2 {
             if let Some((agency, at)) = credits::dateline(text) {
+                // An extractor's body keeps its dateline (it is part of the story text);
+                // a dump's goes into metadata.
                 if out.published.is_none() {
                     out.published = crate::dates::parse_date(&text[..at], crate::dates::today());
                 }
                 if let Some(agency) = agency {
                     add_credits(&mut out.credits, vec![agency]);
                 }
-                text = &text[at..];
+                if mode == Mode::Dump {
+                    text = &text[at..];
+                }
             }
         }
         out.paragraphs.push(text.to_owned());
     }
     out
+}
+
+fn junk_seen_between(junk: &[usize], after: usize, before: usize) -> bool {
+    junk.iter().any(|&j| j > after && j <= before)
 }
 
 fn add_credits(credits: &mut Vec<String>, names: Vec<String>) {
@@ -237,15 +298,30 @@ fn add_credits(credits: &mut Vec<String>, names: Vec<String>) {
 
 /// The run of kept lines, split at three or more non-paragraph lines in a row, that
 /// holds the most paragraph text; neighbouring runs almost as dense join it.
-fn densest_run(kept: &[(usize, bool)], lines: &[Line]) -> (usize, usize) {
+fn densest_run(kept: &[(usize, bool)], lines: &[Line], cutoffs: &[usize]) -> (usize, usize) {
     let mut runs: Vec<(usize, usize, usize)> = Vec::new(); // start, end, good chars
+                                                           // `hard[r]`: a notice heading separates run r from run r + 1.
+    let mut hard: Vec<bool> = Vec::new();
     let mut start = 0;
     let mut short_streak = 0;
     let mut chars = 0;
+    let mut previous_line = None;
     for (n, &(i, good)) in kept.iter().enumerate() {
+        let crosses_cutoff = previous_line.is_some_and(|p| cutoffs.iter().any(|&c| c > p && c < i));
+        previous_line = Some(i);
+        if crosses_cutoff {
+            if chars > 0 {
+                runs.push((start, n - short_streak, chars));
+                hard.push(true);
+            }
+            start = n;
+            chars = 0;
+            short_streak = 0;
+        }
         if good {
             if short_streak >= 3 && chars > 0 {
                 runs.push((start, n - short_streak, chars));
+                hard.push(false);
                 start = n;
                 chars = 0;
             }
@@ -262,10 +338,10 @@ fn densest_run(kept: &[(usize, bool)], lines: &[Line]) -> (usize, usize) {
         return (0, 0);
     };
     let (mut lo, mut hi) = (best, best);
-    while lo > 0 && runs[lo - 1].2 * 3 >= runs[best].2 {
+    while lo > 0 && !hard[lo - 1] && runs[lo - 1].2 * 3 >= runs[best].2 {
         lo -= 1;
     }
-    while hi + 1 < runs.len() && runs[hi + 1].2 * 3 >= runs[best].2 {
+    while hi + 1 < runs.len() && !hard[hi] && runs[hi + 1].2 * 3 >= runs[best].2 {
         hi += 1;
     }
     (runs[lo].0, runs[hi].1)
