@@ -10,8 +10,12 @@ use crate::tokens::Word;
 use parallax_core::{CharSpan, PassagePair};
 use std::collections::HashMap;
 
-/// Fewest words a shared passage needs: about one short sentence.
-pub const MIN_PASSAGE_WORDS: usize = 8;
+/// Fewest words a shared passage needs: about one short sentence. Shorter runs
+/// ("on sharing the waters of the river") recur in independent reports of one event.
+pub const MIN_PASSAGE_WORDS: usize = 10;
+/// Fewest words of a further passage once the pair shares a full one: a copy also
+/// reuses its short sentences.
+pub const MIN_EXTRA_PASSAGE_WORDS: usize = 6;
 /// Words per alignment seed.
 const SEED: usize = 4;
 /// Most changed words between two runs that still make one passage.
@@ -77,7 +81,10 @@ pub fn align(
                 _ => break,
             }
         }
-        if matched >= MIN_PASSAGE_WORDS {
+        // Length counts the changed words inside the passage too: an edited sentence is
+        // still a reused sentence.
+        let target_words = last.target_word + last.len - first.target_word;
+        if target_words >= MIN_EXTRA_PASSAGE_WORDS && matched * 4 >= target_words * 3 {
             let source_span = span(
                 source,
                 source_text,
@@ -99,6 +106,9 @@ pub fn align(
             }
         }
         i = j;
+    }
+    if passages.iter().all(|p| p.matched_words < MIN_PASSAGE_WORDS) {
+        passages.clear();
     }
     passages
 }

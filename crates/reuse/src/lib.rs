@@ -9,7 +9,8 @@
 //!    compares all pairs, and capped buckets keep the cost per article flat;
 //! 3. per candidate pair, in parallel: passage alignment ([`align`]) down to one
 //!    sentence, with code-point spans in both bodies; passages that sit inside
-//!    quotation marks in both bodies are quotes of the same speaker, not copying;
+//!    quotation marks in both bodies are quotes of the same speaker and alone never
+//!    make a link;
 //! 4. direction and provenance ([`provenance`]): wire credits and datelines
 //!    ([`wire`]), then publication dates, then arrival order decide who copied whom;
 //!    each article gets an origin and an independence key shared by all copies.
@@ -120,7 +121,7 @@ fn align_pair(
     } else {
         ((earlier, earlier_tokens), (later, later_tokens))
     };
-    let mut passages = align::align(&st.words, &st.chars, &tt.words, &tt.chars);
+    let passages = align::align(&st.words, &st.chars, &tt.words, &tt.chars);
     if passages.is_empty() {
         return None;
     }
@@ -128,8 +129,13 @@ fn align_pair(
         quotes::QuoteMask::new(&st.chars),
         quotes::QuoteMask::new(&tt.chars),
     );
-    passages.retain(|p| !(sq.mostly_quoted(p.source) && tq.mostly_quoted(p.target)));
-    if passages.is_empty() {
+    // Quoted passages alone are two reports of one speaker; they do not make a link,
+    // but once unquoted text shows a copy, the quotes it copied are reported too.
+    let evidence = passages.iter().any(|p| {
+        p.matched_words >= align::MIN_PASSAGE_WORDS
+            && !(sq.mostly_quoted(p.source) && tq.mostly_quoted(p.target))
+    });
+    if !evidence {
         return None;
     }
     let matched: usize = passages.iter().map(|p| p.matched_words).sum();
@@ -145,6 +151,14 @@ fn align_pair(
             passages: passages.into_iter().map(|p| p.pair()).collect(),
         },
     })
+}
+
+/// Steps 1 and 2 alone: the candidate pairs `(earlier, later)`, by stream position, that
+/// the LSH bands and fingerprint index propose (insert plus query, no alignment).
+pub fn candidate_pairs_of(articles: &[Article]) -> Vec<(usize, usize)> {
+    let hasher = MinHasher::default();
+    let sketches: Vec<Sketch> = articles.par_iter().map(|a| sketch(&hasher, a)).collect();
+    candidate_pairs(&sketches)
 }
 
 /// Finds reuse links among `articles` (in stream order) and each article's provenance

@@ -30,11 +30,11 @@ impl QuoteMask {
         QuoteMask { quoted_before }
     }
 
-    /// True when at least four fifths of `span` is quoted.
+    /// True when at least three fifths of `span` is quoted (a quote with its "he said").
     pub fn mostly_quoted(&self, span: CharSpan) -> bool {
         let at = |i: u32| self.quoted_before.get(i as usize).copied().unwrap_or(0);
         let quoted = at(span.end()).saturating_sub(at(span.start()));
-        span.char_len() > 0 && quoted * 5 >= span.char_len() * 4
+        span.char_len() > 0 && quoted * 5 >= span.char_len() * 3
     }
 }
 
@@ -44,11 +44,16 @@ mod tests {
 
     #[test]
     fn quoted_share_of_a_span() {
-        let text: Vec<char> = "He said “we will build the bridge” today."
+        let text: Vec<char> = "The mayor said on Monday that “we will build the bridge” today."
             .chars()
             .collect();
         let mask = QuoteMask::new(&text);
-        assert!(mask.mostly_quoted(CharSpan::new(9, 33).unwrap()));
-        assert!(!mask.mostly_quoted(CharSpan::new(0, 41).unwrap()));
+        let quote = CharSpan::new(30, 56).unwrap();
+        assert_eq!(
+            text[30..56].iter().collect::<String>(),
+            "“we will build the bridge”"
+        );
+        assert!(mask.mostly_quoted(quote));
+        assert!(!mask.mostly_quoted(CharSpan::new(0, 63).unwrap()));
     }
 }
