@@ -3,7 +3,7 @@
 //! F1 for Source, Cue and Content (exact and overlap) beside the published figures, plus speed.
 //! With `--model`, the learned tagger is scored too (and its predictions are written).
 //!
-//! `parallax-bench-polnear train TRAIN_DIR --model FILE [--epochs N]` trains that tagger from
+//! `parallax-bench-polnear train TRAIN_DIR --model FILE [--epochs N] [--folds K]` trains that tagger from
 //! the train split only, deterministically, on one CPU core.
 
 mod brat;
@@ -13,7 +13,7 @@ mod train;
 use brat::{parse_ann, parse_pieces, write_ann, Predicted, Spans, LABELS};
 use parallax_bench_common::{f3, Table};
 use parallax_core::{Article, ArticleId, CharIndex, FieldSources};
-use parallax_quotes::tagger::Model;
+use parallax_quotes::tagger::Stack;
 use parallax_quotes::Attribution;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -109,11 +109,12 @@ fn main() -> std::process::ExitCode {
     let result = if positional.first().is_some_and(|a| *a == "train") {
         match (positional.get(1), flag("--model")) {
             (Some(dir), Some(model)) => {
-                let epochs = flag("--epochs").and_then(|e| e.parse().ok()).unwrap_or(8);
-                run_train(Path::new(dir), Path::new(&model), epochs)
+                let epochs = flag("--epochs").and_then(|e| e.parse().ok()).unwrap_or(12);
+                let folds = flag("--folds").and_then(|e| e.parse().ok()).unwrap_or(4);
+                run_train(Path::new(dir), Path::new(&model), epochs, folds)
             }
             _ => Err(
-                "usage: parallax-bench-polnear train TRAIN_DIR --model FILE [--epochs N]".into(),
+                "usage: parallax-bench-polnear train TRAIN_DIR --model FILE [--epochs N] [--folds K]".into(),
             ),
         }
     } else {
@@ -136,10 +137,10 @@ fn main() -> std::process::ExitCode {
     }
 }
 
-fn run_train(dir: &Path, model_path: &Path, epochs: usize) -> Result<(), String> {
+fn run_train(dir: &Path, model_path: &Path, epochs: usize, folds: usize) -> Result<(), String> {
     let docs = load_split(dir)?;
     let started = Instant::now();
-    let model = train::train(&docs, epochs);
+    let model = train::train(&docs, epochs, folds.max(2));
     let bytes = model.to_bytes();
     std::fs::write(model_path, &bytes)
         .map_err(|e| format!("cannot write {}: {e}", model_path.display()))?;
@@ -213,7 +214,7 @@ fn run_eval(split: &Path, out_dir: Option<&Path>, model_path: Option<&Path>) -> 
     }
     let model = match model_path {
         Some(p) => Some(
-            Model::from_bytes(
+            Stack::from_bytes(
                 &std::fs::read(p).map_err(|e| format!("cannot read {}: {e}", p.display()))?,
             )
             .ok_or_else(|| format!("{} is not a tagger model", p.display()))?,

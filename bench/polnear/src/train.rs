@@ -3,7 +3,7 @@
 
 use crate::Doc;
 use parallax_core::CharIndex;
-use parallax_quotes::tagger::{Model, Trainer};
+use parallax_quotes::tagger::{decode_segments, Model, Stack, Trainer};
 use parallax_quotes::words::Word;
 
 /// Gold tag per token: Cue over Source over Content where they overlap.
@@ -36,21 +36,33 @@ pub fn gold_tags(doc: &Doc, words: &[Word]) -> Vec<usize> {
     tags
 }
 
-/// Trains for `epochs` passes; the text order is shuffled with a fixed seed each pass.
-pub fn train(docs: &[Doc], epochs: usize) -> Model {
+/// One training text, prepared once.
+struct Item {
+    words: Vec<Word>,
+    mentions: parallax_core::Mentions,
+    feats: Vec<Vec<usize>>,
+    segments: Vec<(usize, usize)>,
+    gold: Vec<usize>,
+}
+
+/// Trains one perceptron for `epochs` passes over the segments of `items` (feature rows
+/// from `feats_of`); the order is shuffled with a fixed seed each pass.
+fn train_model(
+    items: &[&Item],
+    feats_of: &dyn Fn(&Item) -> Vec<Vec<usize>>,
+    epochs: usize,
+) -> Model {
     let mut data: Vec<(Vec<Vec<usize>>, Vec<usize>)> = Vec::new();
-    for d in docs {
-        let mentions = parallax_language::analyze(&d.article);
-        let (words, feats, segments) = parallax_quotes::tagger_features(&d.article, &mentions);
-        let gold = gold_tags(d, &words);
-        for (a, b) in segments {
-            data.push((feats[a..b].to_vec(), gold[a..b].to_vec()));
+    for item in items {
+        let feats = feats_of(item);
+        for &(a, b) in &item.segments {
+            data.push((feats[a..b].to_vec(), item.gold[a..b].to_vec()));
         }
     }
     let mut trainer = Trainer::default();
     let mut order: Vec<usize> = (0..data.len()).collect();
     let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
-    for epoch in 0..epochs {
+    for _ in 0..epochs {
         for i in (1..order.len()).rev() {
             seed ^= seed << 13;
             seed ^= seed >> 7;
@@ -60,7 +72,65 @@ pub fn train(docs: &[Doc], epochs: usize) -> Model {
         for &i in &order {
             trainer.learn(&data[i].0, &data[i].1);
         }
-        eprintln!("epoch {} done", epoch + 1);
     }
     trainer.finish()
+}
+
+/// Trains the stacked tagger: the first tagger's tags on each training text come from a
+/// model trained on the other folds, so the second learns from honest mistakes.
+pub fn train(docs: &[Doc], epochs: usize, folds: usize) -> Stack {
+    let items: Vec<Item> = docs
+        .iter()
+        .map(|d| {
+            let mentions = parallax_language::analyze(&d.article);
+            let (words, feats, segments) = parallax_quotes::tagger_features(&d.article, &mentions);
+            let gold = gold_tags(d, &words);
+            Item {
+                words,
+                mentions,
+                feats,
+                segments,
+                gold,
+            }
+        })
+        .collect();
+    let base = |i: &Item| i.feats.clone();
+    let mut stage1: Vec<Vec<usize>> = vec![Vec::new(); items.len()];
+    for fold in 0..folds {
+        let train: Vec<&Item> = items
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| i % folds != fold)
+            .map(|(_, x)| x)
+            .collect();
+        let model = train_model(&train, &base, epochs);
+        for (i, item) in items.iter().enumerate().filter(|(i, _)| i % folds == fold) {
+            stage1[i] = decode_segments(&model, &item.feats, &item.segments);
+        }
+        eprintln!("fold {} of {folds} done", fold + 1);
+    }
+    let all: Vec<&Item> = items.iter().collect();
+    let first = train_model(&all, &base, epochs);
+    eprintln!("first tagger done");
+    let index_of = |item: &Item| {
+        items
+            .iter()
+            .position(|x| std::ptr::eq(x, item))
+            .unwrap_or(0)
+    };
+    let stacked = |item: &Item| {
+        let mut feats = item.feats.clone();
+        let d = &docs[index_of(item)];
+        parallax_quotes::add_stage_features(
+            &d.article,
+            &item.mentions,
+            &item.words,
+            &mut feats,
+            &stage1[index_of(item)],
+        );
+        feats
+    };
+    let second = train_model(&all, &stacked, epochs);
+    eprintln!("second tagger done");
+    Stack { first, second }
 }

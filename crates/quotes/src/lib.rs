@@ -64,16 +64,25 @@ pub fn tagger_features(article: &Article, mentions: &Mentions) -> TaggerInput {
 pub fn attributions_tagged(
     article: &Article,
     mentions: &Mentions,
-    model: &tagger::Model,
+    model: &tagger::Stack,
 ) -> Vec<Attribution> {
     let words = words::tokenize(&article.body);
     let ctx = context::Context::new(article, mentions, &words);
     let feats = tagger::features(&ctx, &attributions_in(&ctx));
-    let mut tags = vec![0; feats.len()];
-    for (a, b) in tagger::segments(&ctx) {
-        tags[a..b].copy_from_slice(&model.decode(&feats[a..b]));
-    }
+    let tags = model.decode(&ctx, &feats, &tagger::segments(&ctx));
     tagger::attributions_from_tags(&ctx, &tags)
+}
+
+/// Adds the stacking features of a first tagger's `tags` to one article's `feats`.
+pub fn add_stage_features(
+    article: &Article,
+    mentions: &Mentions,
+    words: &[words::Word],
+    feats: &mut [Vec<usize>],
+    tags: &[usize],
+) {
+    let ctx = context::Context::new(article, mentions, words);
+    tagger::add_stage_features(&ctx, feats, tags);
 }
 
 fn attributions_in(ctx: &context::Context<'_>) -> Vec<Attribution> {

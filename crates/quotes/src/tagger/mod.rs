@@ -1,0 +1,27 @@
+//! An optional learned attribution tagger: a first-order structured perceptron (averaged,
+//! Collins 2002) over BIO tags for Source, Cue and Content, decoded with Viterbi.
+//!
+//! Its features are the words around each token, their shapes, the cue lexicon, quote marks,
+//! sentence edges, the language stage's mentions, and the rule system's own attributions (so
+//! the model learns where the rules' boundaries are right). It is trained from a corpus by
+//! [`Trainer`] (see `bench/polnear`), deterministically, and is slower than the rules alone.
+
+pub mod features;
+pub mod perceptron;
+pub mod spans;
+pub mod stack;
+
+pub use features::{add_stage_features, features, segments};
+pub use perceptron::{Model, Trainer};
+pub use spans::attributions_from_tags;
+pub use stack::{decode_segments, Stack};
+
+/// Tags: outside, then begin/inside for Source, Cue and Content.
+pub const TAGS: usize = 7;
+/// Feature hash space (a power of two).
+pub const BUCKETS: usize = 1 << 20;
+
+/// Label of a tag: 0 none, 1 Source, 2 Cue, 3 Content.
+pub fn label_of(tag: usize) -> usize {
+    tag.div_ceil(2)
+}
