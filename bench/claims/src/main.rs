@@ -6,7 +6,8 @@
 //! There is no gold for claims; the table is for reading beside examples (`--show N`
 //! prints the N best-corroborated and N contradicted claims with their evidence).
 //! `--out DIR` saves the analysis as a data directory for `parallax serve`;
-//! `--one-story` also times the worst case, all 612 articles in one story.
+//! `--one-story` also times the worst case, all 612 articles in one story;
+//! `--near LO,HI` prints BASIL sentence pairs whose cosine lies in `[LO, HI)`.
 
 use parallax_bench_common::{shared_dir, Table};
 use parallax_core::{
@@ -277,6 +278,41 @@ fn main() {
             .filter(|c| !c.contradicted_by.is_empty())
             .take(show)
             .for_each(render);
+    }
+    // Near misses: pairs just under the agreement threshold, to judge it by eye.
+    if let Some(band) = flag("--near") {
+        let (lo, hi) = band.split_once(',').expect("--near LO,HI");
+        let (lo, hi): (f32, f32) = (lo.parse().expect("LO"), hi.parse().expect("HI"));
+        let pos: HashMap<ArticleId, usize> = analysis
+            .articles
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.id, i))
+            .collect();
+        let mut shown = 0;
+        for story in analysis
+            .stories
+            .iter()
+            .filter(|s| event_of[&s.id.0].starts_with("basil"))
+        {
+            let positions: Vec<usize> = story.articles.iter().map(|a| pos[a]).collect();
+            let sentences = parallax_claims::collect::candidates(&analysis, &positions);
+            for (a, b, cos) in parallax_claims::align::similar_pairs(&sentences, lo) {
+                if cos < hi && shown < show.max(20) {
+                    shown += 1;
+                    println!(
+                        "\n{cos:.2} {:?}",
+                        parallax_claims::align::relate(&sentences[a], &sentences[b], cos)
+                    );
+                    println!("   {}", sentences[a].text);
+                    println!("   {}", sentences[b].text);
+                    if args.iter().any(|a| a == "--facts") {
+                        println!("   {:?} {:?}", sentences[a].terms, sentences[a].entities);
+                        println!("   {:?} {:?}", sentences[b].terms, sentences[b].entities);
+                    }
+                }
+            }
+        }
     }
     if let Some(out) = out {
         let path = parallax_store::save(&out, &analysis).expect("data directory saved");

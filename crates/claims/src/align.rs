@@ -13,7 +13,8 @@ use std::collections::HashMap;
 
 /// Cosine above which two sentences state the same claim.
 pub const AGREE_COSINE: f32 = 0.5;
-/// Cosine above which two sentences sharing a figure state the same claim.
+/// Cosine above which two sentences sharing a figure or a five-word run (a quote)
+/// state the same claim. The lowest threshold: pairs below it are never compared.
 pub const AGREE_WITH_FIGURE_COSINE: f32 = 0.25;
 /// Cosine above which two sentences share a frame, so that a different figure or date
 /// is a contradiction rather than another claim.
@@ -168,9 +169,26 @@ pub fn relate(a: &SentenceFacts, b: &SentenceFacts, cos: f32) -> Option<Relation
     // Sentences that share one figure but disagree on another are neither the same
     // claim nor (below the frame threshold) a contradiction.
     let agree = !figure_conflict
+        && shared_terms(a, b) >= 2
         && (cos >= AGREE_COSINE
-            || (cos >= AGREE_WITH_FIGURE_COSINE && shares_figure(&a.figures, &b.figures)));
+            || (cos >= AGREE_WITH_FIGURE_COSINE
+                && (shares_figure(&a.figures, &b.figures) || shares_shingle(a, b))));
     agree.then_some(Relation::Agree(cos))
+}
+
+/// Number of content terms and entities the two sentences share.
+fn shared_terms(a: &SentenceFacts, b: &SentenceFacts) -> usize {
+    let count =
+        |x: &[String], y: &[String]| x.iter().filter(|t| y.binary_search(t).is_ok()).count();
+    count(&a.terms, &b.terms) + count(&a.entities, &b.entities)
+}
+
+/// True when the sentences share a five-word run with three content words: the same
+/// quote, or copied wording.
+fn shares_shingle(a: &SentenceFacts, b: &SentenceFacts) -> bool {
+    a.shingles
+        .iter()
+        .any(|h| b.shingles.binary_search(h).is_ok())
 }
 
 /// True when neither sentence has more than half again the other's content terms.
@@ -179,19 +197,18 @@ fn similar_size(a: &SentenceFacts, b: &SentenceFacts) -> bool {
     x.min(y) * 3 >= x.max(y) * 2
 }
 
-/// Aligns `sentences` (one story's candidates) into clusters.
-pub fn align(sentences: &[SentenceFacts]) -> Alignment {
+/// The pairs `(a, b, cosine)` with `a < b`, from different articles, whose TF-IDF cosine
+/// is at least `min_cosine`, in order. Cosines are accumulated through an inverted index
+/// over interned terms: never all pairs, and no pair twice.
+pub fn similar_pairs(sentences: &[SentenceFacts], min_cosine: f32) -> Vec<(usize, usize, f32)> {
     let (vecs, vocabulary) = vectors(sentences);
-    // Cosines of the pairs that share a term, accumulated through an inverted index:
-    // never all pairs, and no pair twice.
     let mut postings: Vec<Vec<(usize, f32)>> = vec![Vec::new(); vocabulary];
     for (s, v) in vecs.iter().enumerate() {
         for &(t, w) in v {
             postings[t as usize].push((s, w));
         }
     }
-    let mut agree_pairs: Vec<(f32, usize, usize)> = Vec::new();
-    let mut conflicts = Vec::new();
+    let mut out = Vec::new();
     let mut dot = vec![0f32; sentences.len()];
     let mut touched: Vec<usize> = Vec::new();
     for (a, v) in vecs.iter().enumerate() {
@@ -209,16 +226,25 @@ pub fn align(sentences: &[SentenceFacts]) -> Alignment {
         touched.sort_unstable();
         for &b in &touched {
             let cos = std::mem::take(&mut dot[b]);
-            if cos < AGREE_WITH_FIGURE_COSINE || sentences[a].article == sentences[b].article {
-                continue;
-            }
-            match relate(&sentences[a], &sentences[b], cos) {
-                Some(Relation::Agree(cos)) => agree_pairs.push((cos, a, b)),
-                Some(Relation::Conflict) => conflicts.push((a, b)),
-                None => {}
+            if cos >= min_cosine && sentences[a].article != sentences[b].article {
+                out.push((a, b, cos));
             }
         }
         touched.clear();
+    }
+    out
+}
+
+/// Aligns `sentences` (one story's candidates) into clusters.
+pub fn align(sentences: &[SentenceFacts]) -> Alignment {
+    let mut agree_pairs: Vec<(f32, usize, usize)> = Vec::new();
+    let mut conflicts = Vec::new();
+    for (a, b, cos) in similar_pairs(sentences, AGREE_WITH_FIGURE_COSINE) {
+        match relate(&sentences[a], &sentences[b], cos) {
+            Some(Relation::Agree(cos)) => agree_pairs.push((cos, a, b)),
+            Some(Relation::Conflict) => conflicts.push((a, b)),
+            None => {}
+        }
     }
     agree_pairs.sort_by(|x, y| y.0.total_cmp(&x.0).then((x.1, x.2).cmp(&(y.1, y.2))));
     conflicts.sort_unstable();

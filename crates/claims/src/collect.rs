@@ -33,8 +33,10 @@ pub fn candidates(analysis: &Analysis, positions: &[usize]) -> Vec<SentenceFacts
                 m.mentions
                     .iter()
                     .filter(|x| span.contains(x.span) && x.form != MentionForm::Pronoun)
+                    // Keyed by canonical name, not id: when cross-article resolution
+                    // splits one entity in two, the names still meet.
                     .map(|x| match analysis.entities.resolve(article.id, x.entity) {
-                        Some(e) => format!("@e{}", e.id.0),
+                        Some(e) => format!("@n:{}", parallax_core::text::fold(&e.name)),
                         None => m
                             .entity(x.entity)
                             .map(|e| format!("@n:{}", parallax_core::text::fold(&e.name)))
@@ -92,6 +94,7 @@ pub fn candidates(analysis: &Analysis, positions: &[usize]) -> Vec<SentenceFacts
                 negated: is_negated(text),
                 speaker,
                 worth,
+                shingles: crate::facts::shingles(text),
             });
         }
     }

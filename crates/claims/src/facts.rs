@@ -78,7 +78,8 @@ pub struct SentenceFacts {
     pub text: String,
     /// Content words (lower-cased, possessives cut, no numbers), deduplicated, sorted.
     pub terms: Vec<String>,
-    /// Corpus entity keys mentioned ("e12"), or folded names when unresolved.
+    /// Entities mentioned, as `@n:` plus the folded canonical name (the corpus entity's
+    /// when resolved, else the article's).
     pub entities: Vec<String>,
     /// Figures.
     pub figures: Vec<Figure>,
@@ -90,6 +91,9 @@ pub struct SentenceFacts {
     pub speaker: Option<parallax_core::EntityId>,
     /// Check-worthiness score; see [`worthiness`].
     pub worth: u32,
+    /// Hashes of the sentence's word 5-grams that hold at least three lower-case content
+    /// words, sorted: a shared one means the two sentences quote or copy the same words.
+    pub shingles: Vec<u64>,
 }
 
 /// Content terms of a sentence, without figures: so that two outlets' versions of one
@@ -99,6 +103,37 @@ pub fn terms(text: &str) -> Vec<String> {
         .into_iter()
         .map(|w| w.strip_suffix("'s").map(str::to_owned).unwrap_or(w))
         .filter(|w| is_content_word(w) && !w.chars().all(|c| c.is_numeric() || c == ','))
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// Hashes of the word 5-grams of `text` with at least three content words written in
+/// lower case (so a run of names and titles, "said White House spokesman Eric Schultz",
+/// does not count as shared wording), sorted and deduplicated.
+pub fn shingles(text: &str) -> Vec<u64> {
+    let raw: Vec<&str> = text
+        .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\'' || c == '’'))
+        .map(|w| w.trim_matches(|c: char| c == '-' || c == '\'' || c == '’'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let lower: Vec<String> = raw
+        .iter()
+        .map(|w| w.to_lowercase().replace('’', "'"))
+        .collect();
+    let plain: Vec<bool> = raw
+        .iter()
+        .zip(&lower)
+        .map(|(w, l)| is_content_word(l) && !w.starts_with(char::is_uppercase))
+        .collect();
+    let mut out: Vec<u64> = (0..lower.len().saturating_sub(4))
+        .filter(|&i| plain[i..i + 5].iter().filter(|&&p| p).count() >= 3)
+        .map(|i| {
+            let mut h = std::hash::DefaultHasher::new();
+            std::hash::Hash::hash(&lower[i..i + 5], &mut h);
+            std::hash::Hasher::finish(&h)
+        })
         .collect();
     out.sort_unstable();
     out.dedup();
@@ -187,6 +222,15 @@ mod tests {
             terms("Officials said 250,000 people died in Varnia’s north."),
             vec!["died", "north", "officials", "people", "varnia"]
         );
+    }
+
+    #[test]
+    fn shingles_need_plain_content_words_not_names() {
+        assert!(shingles("said White House spokesman Eric Schultz").is_empty());
+        let a = shingles("“putting people back to work,” he said");
+        assert_eq!(a.len(), 2, "two windows hold three plain content words");
+        let b = shingles("That is not putting people back to work.");
+        assert!(a.iter().any(|h| b.contains(h)));
     }
 
     #[test]

@@ -23,11 +23,19 @@ pub fn sentence_ranges(
     mentions: Option<&Mentions>,
 ) -> Vec<Range<usize>> {
     if let Some(m) = mentions.filter(|m| !m.sentences.is_empty()) {
+        // Our splitter may still cut inside one of them (a closing quote followed by a
+        // new sentence: `… stop.” Indian commandos …`); it never merges two.
         return m
             .sentences
             .iter()
             .filter_map(|s| index.byte_range(*s))
             .filter_map(|r| trim(body, r))
+            .flat_map(|r| {
+                let base = r.start;
+                split_sentences(&body[r])
+                    .into_iter()
+                    .map(move |inner| base + inner.start..base + inner.end)
+            })
             .collect();
     }
     split_sentences(body)
@@ -136,6 +144,31 @@ mod tests {
                 "He left at 5 p.m. on Friday.",
                 "A new “paragraph.”",
                 "Then J. Smith spoke!",
+            ]
+        );
+    }
+
+    #[test]
+    fn splits_inside_given_sentences_but_never_merges_them() {
+        let body = "They ordered the boats to stop.” Commandos boarded one. Then calm.";
+        let index = CharIndex::new(body);
+        let given = Mentions {
+            sentences: vec![
+                index.span_of_bytes(0, body.find(" Then").expect("in body")),
+                index.span_of_bytes(body.find("Then").expect("in body"), body.len()),
+            ],
+            ..Mentions::default()
+        };
+        let got: Vec<&str> = sentence_ranges(body, &index, Some(&given))
+            .into_iter()
+            .map(|r| &body[r])
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                "They ordered the boats to stop.”",
+                "Commandos boarded one.",
+                "Then calm."
             ]
         );
     }
