@@ -3,14 +3,16 @@
 //!
 //! Fixture format: `== label` opens an article; header lines `outlet:`, `published:`,
 //! `origin: original | wire AGENCY | republished LABEL`, `credits:`,
-//! `entity: Kind | Canonical | surface, surface`, `quote: substring | Canonical`; then
+//! `entity: Kind | Canonical | surface, surface`, `quote: substring | Canonical`,
+//! `time: substring = YYYY-MM-DD`; then
 //! `---` and the body up to the next `==`. All articles form one story.
 
 use parallax_claims::align_claims;
 use parallax_core::{
-    Analysis, Article, ArticleId, CharIndex, CharSpan, Claim, Entity, EntityId, EntityKind,
-    EntityTable, FieldSources, LocalEntity, LocalEntityId, Mention, MentionForm, Mentions,
-    OriginKind, Provenance, Quote, QuoteKind, Speaker, Story, StoryAssignment, StoryId,
+    Analysis, Article, ArticleId, CharIndex, CharSpan, Claim, DateRange, Entity, EntityId,
+    EntityKind, EntityTable, FieldSources, LocalEntity, LocalEntityId, Mention, MentionForm,
+    Mentions, OriginKind, Provenance, Quote, QuoteKind, Speaker, Story, StoryAssignment, StoryId,
+    TimeExpression,
 };
 use std::collections::HashMap;
 
@@ -99,6 +101,19 @@ fn parse(text: &str) -> Analysis {
                     });
                     analysis.entities.resolved.insert((id, local), gid);
                     add_mentions(&article.body, &surfaces, local, &mut mentions.mentions);
+                }
+                "time" => {
+                    let (surface, day) = value.split_once('=').expect("time: text = date");
+                    let (surface, day) = (surface.trim(), day.trim().parse().expect("ISO date"));
+                    let at = article.body.find(surface).expect("time text in body");
+                    let index = CharIndex::new(&article.body);
+                    mentions.times.push(TimeExpression {
+                        span: index.span_of_bytes(at, at + surface.len()),
+                        resolved: Some(DateRange {
+                            start: day,
+                            end: day,
+                        }),
+                    });
                 }
                 "quote" => {
                     let (q, who) = value.split_once('|').expect("quote | speaker");
