@@ -53,7 +53,12 @@ fn run() -> Result<(), String> {
         Params::default()
     };
     if quick {
-        let (assignments, stories) = cluster_with(&articles, params);
+        let mentions: Vec<_> = if std::env::var_os("PX_NO_ENTITIES").is_some() {
+            Vec::new()
+        } else {
+            articles.iter().map(parallax_language::analyze).collect()
+        };
+        let (assignments, stories) = cluster_with(&articles, &mentions, params);
         let rows = score::library_run(&dir, &work, &articles, &assignments, &stories)?;
         for row in rows {
             scores.row(row);
@@ -93,7 +98,7 @@ fn run() -> Result<(), String> {
         for n in sizes {
             let stream = data::synthetic(&articles, n);
             let start = Instant::now();
-            let (_, stories) = cluster_with(&stream, params);
+            let (_, stories) = cluster_with(&stream, &[], params);
             let secs = start.elapsed().as_secs_f64();
             speed.row(vec![
                 n.to_string(),
@@ -156,12 +161,6 @@ fn tuned(mut p: Params) -> Params {
     }
     if let Some(v) = get("NAME") {
         p.weights.name = v;
-    }
-    if let Some(v) = get("WEAK") {
-        p.weak_share = v;
-    }
-    if let Some(v) = get("LEAD_RATIO") {
-        p.clear_lead = v;
     }
     if let Some(v) = get("CONFLICT") {
         p.conflict_penalty = v;

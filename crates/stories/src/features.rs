@@ -239,14 +239,74 @@ const STOPWORDS: &[&str] = &[
 
 /// Capitalised words that are almost never part of a name by themselves.
 const NOT_NAMES: &[&str] = &[
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "president", "minister", "secretary", "prime",
-    "foreign", "chief", "general", "state", "states", "united", "national", "international",
-    "government", "department", "ministry", "council", "court", "police", "party", "house",
-    "senate", "congress", "army", "navy", "republic", "north", "south", "east", "west",
-    "northern", "southern", "eastern", "western", "city", "county", "university", "news",
-    "press", "agency", "spokesman", "spokeswoman", "governor", "mayor", "senator", "sen",
-    "rep", "gov", "dr", "st", "jr", "new", "the", "this", "that", "but", "and",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "president",
+    "minister",
+    "secretary",
+    "prime",
+    "foreign",
+    "chief",
+    "general",
+    "state",
+    "states",
+    "united",
+    "national",
+    "international",
+    "government",
+    "department",
+    "ministry",
+    "council",
+    "court",
+    "police",
+    "party",
+    "house",
+    "senate",
+    "congress",
+    "army",
+    "navy",
+    "republic",
+    "north",
+    "south",
+    "east",
+    "west",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "city",
+    "county",
+    "university",
+    "news",
+    "press",
+    "agency",
+    "spokesman",
+    "spokeswoman",
+    "governor",
+    "mayor",
+    "senator",
+    "sen",
+    "rep",
+    "gov",
+    "dr",
+    "st",
+    "jr",
+    "new",
+    "the",
+    "this",
+    "that",
+    "but",
+    "and",
 ];
 
 fn is_stopword(word: &str) -> bool {
@@ -266,6 +326,32 @@ pub fn stem(word: &str) -> &str {
         }
     }
     word
+}
+
+/// One name term per entity mention the language stage found (names and acronyms,
+/// not pronouns or roles), under the entity's fullest name: "Assad" and "Bashar
+/// al-Assad" become one term, which capitalised words alone cannot do.
+pub fn entity_terms(mentions: &parallax_core::Mentions) -> Vec<RawTerm> {
+    use parallax_core::MentionForm;
+    mentions
+        .mentions
+        .iter()
+        .filter(|m| matches!(m.form, MentionForm::Name | MentionForm::Acronym))
+        .filter_map(|m| {
+            let entity = mentions.entity(m.entity)?;
+            if entity.kind != parallax_core::EntityKind::Person {
+                return None;
+            }
+            let name = parallax_core::text::fold(&entity.name);
+            (name.chars().count() >= 2 && !NOT_NAMES.contains(&name.as_str())).then(|| RawTerm {
+                text: format!("@{name}"),
+                kind: TermKind::Name,
+                in_title: false,
+                in_lead: m.span.start() < 600,
+                capitalised: true,
+            })
+        })
+        .collect()
 }
 
 /// Every term of an article: headline first, then the body.

@@ -16,19 +16,28 @@ pub use online::{OnlineClusterer, Params, Placement};
 use parallax_core::{Article, Mentions, Story, StoryAssignment, StoryId, StorylineId};
 
 /// Clusters articles (in arrival order) into stories with the default [`Params`].
+/// `mentions[i]` belongs to `articles[i]`; it may be empty or shorter.
 pub fn cluster(articles: &[Article], mentions: &[Mentions]) -> (Vec<StoryAssignment>, Vec<Story>) {
-    let _ = mentions;
-    cluster_with(articles, Params::default())
+    cluster_with(articles, mentions, Params::default())
 }
 
 /// Clusters articles (in arrival order) into stories with the given settings.
-pub fn cluster_with(articles: &[Article], params: Params) -> (Vec<StoryAssignment>, Vec<Story>) {
+pub fn cluster_with(
+    articles: &[Article],
+    mentions: &[Mentions],
+    params: Params,
+) -> (Vec<StoryAssignment>, Vec<Story>) {
     let mut clusterer = OnlineClusterer::new(params);
     let mut assignments = Vec::with_capacity(articles.len());
     let mut stories: Vec<Story> = Vec::new();
     let mut titles = title::TitlePicker::default();
     for (i, article) in articles.iter().enumerate() {
-        let terms = features::raw_terms(article.title.as_deref(), &article.body);
+        let mut terms = features::raw_terms(article.title.as_deref(), &article.body);
+        if params.use_entities {
+            if let Some(m) = mentions.get(i) {
+                terms.extend(features::entity_terms(m));
+            }
+        }
         let (placement, vector) = clusterer.add(&terms, article.published);
         let story_id = StoryId(placement.story);
         if placement.story as usize == stories.len() {

@@ -20,14 +20,6 @@ use std::collections::{HashMap, HashSet};
 pub struct Params {
     /// Least score to join an existing story (event level).
     pub threshold: f32,
-    /// A weaker score still joins when it stands out: at least this share of
-    /// `threshold`, and `clear_lead` times the runner-up's score. Long, noisy pages on
-    /// one storyline score low against each other overall, but the right story still
-    /// leads the others clearly.
-    pub weak_share: f32,
-    /// Off by default (`weak_share` 1): on stories-dev it merged more events than it saved.
-    /// How many times the runner-up's score a weak best score must be.
-    pub clear_lead: f32,
     /// Least score for a new story to join the storyline of its nearest story.
     pub storyline_threshold: f32,
     /// Heaviest article terms looked up in the index.
@@ -51,6 +43,8 @@ pub struct Params {
     /// from a story whose own leading names (or numbers) are all missing from the
     /// article: the mark of another event of the same kind.
     pub conflict_penalty: f32,
+    /// Adds the language stage's entities as name terms when mentions are given.
+    pub use_entities: bool,
     /// Term weights.
     pub weights: Weights,
 }
@@ -60,8 +54,6 @@ impl Default for Params {
         Params {
             threshold: 0.16,
             storyline_threshold: 0.1,
-            weak_share: 1.0,
-            clear_lead: 2.5,
             query_terms: 30,
             index_terms: 40,
             max_candidates: 50,
@@ -71,6 +63,7 @@ impl Default for Params {
             time_penalty: 0.15,
             specific_share: 0.3,
             conflict_penalty: 0.03,
+            use_entities: true,
             weights: Weights::default(),
         }
     }
@@ -148,7 +141,6 @@ impl OnlineClusterer {
             .sum::<f32>()
             .sqrt();
         let mut best: Option<(u32, f32)> = None;
-        let mut runner_up = 0.0f32;
         for (c, _) in ranked {
             let cluster = &self.clusters[c as usize];
             // The story's centroid is weighed with today's IDF, not the IDF its members
@@ -189,26 +181,16 @@ impl OnlineClusterer {
                 - self.time_discount(cluster, date)
                 - p.conflict_penalty * conflicts as f32;
             if best.is_none_or(|(bc, bs)| score > bs || (score == bs && c < bc)) {
-                runner_up = best.map_or(runner_up, |(_, bs)| bs);
                 best = Some((c, score));
-            } else {
-                runner_up = runner_up.max(score);
             }
         }
         let placement = match best {
-            Some((c, score))
-                if score >= p.threshold
-                    || (score >= p.weak_share * p.threshold
-                        && score >= p.clear_lead * runner_up.max(0.0)
-                        && runner_up > 0.0) =>
-            {
-                Placement {
-                    story: c,
-                    storyline: self.clusters[c as usize].storyline,
-                    score,
-                    nearest: best,
-                }
-            }
+            Some((c, score)) if score >= p.threshold => Placement {
+                story: c,
+                storyline: self.clusters[c as usize].storyline,
+                score,
+                nearest: best,
+            },
             _ => {
                 let storyline = match best {
                     Some((c, score)) if score >= p.storyline_threshold => {
@@ -243,7 +225,11 @@ impl OnlineClusterer {
     fn conflict(&self, vector: &SparseVec, profile: &HashMap<TermId, f32>, kind: TermKind) -> bool {
         let lead = |mut terms: Vec<(TermId, f32)>| -> Vec<TermId> {
             terms.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-            terms.into_iter().take(LEADING_TERMS).map(|(t, _)| t).collect()
+            terms
+                .into_iter()
+                .take(LEADING_TERMS)
+                .map(|(t, _)| t)
+                .collect()
         };
         let ours = lead(
             vector
@@ -283,7 +269,13 @@ impl OnlineClusterer {
         self.params.time_penalty * gap / (gap + self.params.time_scale_days)
     }
 
-    fn absorb(&mut self, story: u32, profile: &SparseVec, vector: &SparseVec, date: Option<NaiveDate>) {
+    fn absorb(
+        &mut self,
+        story: u32,
+        profile: &SparseVec,
+        vector: &SparseVec,
+        date: Option<NaiveDate>,
+    ) {
         let p = self.params;
         let cluster = &mut self.clusters[story as usize];
         for &(t, w) in &profile.entries {

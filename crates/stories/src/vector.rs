@@ -109,7 +109,11 @@ impl Vocabulary {
     ///
     /// Also returns the article's *profile*: the same vector without IDF, which stories
     /// sum so that they can be weighed with the IDF of the moment they are compared.
-    pub fn add_and_weigh(&mut self, terms: &[RawTerm], weights: &Weights) -> (SparseVec, SparseVec) {
+    pub fn add_and_weigh(
+        &mut self,
+        terms: &[RawTerm],
+        weights: &Weights,
+    ) -> (SparseVec, SparseVec) {
         self.prior_docs = weights.prior_docs;
         let mut tf: HashMap<TermId, f32> = HashMap::new();
         for t in terms {
