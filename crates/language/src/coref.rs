@@ -211,6 +211,15 @@ fn link_name(c: &Candidate, name: &str, drafts: &mut Vec<Draft>) -> usize {
         .iter()
         .position(|d| d.key == key && d.kind != EntityKind::Person)
     {
+        // "Assad" first seen bare, then as "Syrian President Assad": a person after all.
+        if c.kind == EntityKind::Person && drafts[i].kind == EntityKind::Other {
+            let d = &mut drafts[i];
+            d.kind = EntityKind::Person;
+            d.surname = surname;
+            d.given = given;
+            d.key = None;
+            d.gender = d.gender.or(c.gender);
+        }
         return i;
     }
     if c.kind == EntityKind::Person {
@@ -299,8 +308,10 @@ fn link_role(
         if let Some(&(_, _, e, _)) = linked.iter().rev().find(|l| {
             let d = &drafts[l.2];
             d.surname.is_none()
+                && d.key.is_none()
                 && d.roles.iter().any(|r| {
                     role_words(r).1 == head
+                        && (*r == role || !role.contains(' '))
                         && (c.kind == EntityKind::Group) == (d.kind == EntityKind::Group)
                 })
         }) {

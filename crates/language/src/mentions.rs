@@ -421,7 +421,13 @@ fn name_candidate(words: &Words<'_>, p: usize, name_from: usize, q: usize, s: us
     if kind == EntityKind::Other {
         kind = if (name_from..q).any(|k| words.has(k, class::ORG)) || acronym {
             EntityKind::Organization
-        } else if gender.is_some() || !single {
+        } else if gender.is_some()
+            || !single
+            || matches!(
+                words.lower(q),
+                "said" | "says" | "told" | "added" | "explained" | "asked" | "insisted" | "warned"
+            )
+        {
             EntityKind::Person
         } else {
             EntityKind::Other

@@ -25,6 +25,13 @@ fn is_role_only(name: &str) -> bool {
         || gazetteer::contains(gazetteer::GROUP_HEADS, &last)
 }
 
+/// One local entity of one article, waiting for its corpus entity.
+struct Member {
+    article: usize,
+    local: LocalEntityId,
+    given: Option<String>,
+}
+
 /// Resolves every article's entities into one corpus-wide table.
 pub fn resolve_entities(articles: &[Article], mentions: &[Mentions]) -> EntityTable {
     // Surnames that name a person somewhere, so lone "Obama" of kind Other can join them.
@@ -37,11 +44,6 @@ pub fn resolve_entities(articles: &[Article], mentions: &[Mentions]) -> EntityTa
                 }
             }
         }
-    }
-    struct Member {
-        article: usize,
-        local: LocalEntityId,
-        given: Option<String>,
     }
     let mut groups: Vec<(Key, Vec<Member>)> = Vec::new();
     let mut index: HashMap<Key, usize> = HashMap::new();
@@ -85,10 +87,16 @@ pub fn resolve_entities(articles: &[Article], mentions: &[Mentions]) -> EntityTa
         }
     }
     let mut table = EntityTable::default();
-    for (key, members) in groups {
+    let mut all_clusters: Vec<Vec<&Member>> = Vec::new();
+    let mut roles: Vec<&Member> = Vec::new();
+    for (key, members) in &groups {
+        if matches!(key, Key::Unique(..)) {
+            roles.extend(members.iter());
+            continue;
+        }
         // Split a surname group by given name; members without one join the largest.
         let mut clusters: Vec<(Option<String>, Vec<&Member>)> = Vec::new();
-        for m in &members {
+        for m in members {
             if let Some(g) = &m.given {
                 match clusters.iter_mut().find(|(cg, _)| cg.as_ref() == Some(g)) {
                     Some(c) => c.1.push(m),
@@ -105,8 +113,21 @@ pub fn resolve_entities(articles: &[Article], mentions: &[Mentions]) -> EntityTa
                 .unwrap_or(0);
             clusters[largest].1.extend(bare);
         }
-        let _ = &key;
-        for (_, cluster) in clusters {
+        all_clusters.extend(clusters.into_iter().map(|(_, c)| c));
+    }
+    // "the Russian leader" left unresolved in its article joins the person that other
+    // articles call "Russian President X"; anonymous sources stay on their own.
+    for m in roles {
+        let target = mentions[m.article]
+            .entity(m.local)
+            .and_then(|e| role_owner(e, &all_clusters, mentions));
+        match target {
+            Some(i) => all_clusters[i].push(m),
+            None => all_clusters.push(vec![m]),
+        }
+    }
+    for cluster in all_clusters {
+        {
             let id = EntityId(table.entities.len() as u32);
             let mut name = String::new();
             let mut kinds: HashMap<EntityKind, usize> = HashMap::new();
@@ -150,4 +171,58 @@ pub fn resolve_entities(articles: &[Article], mentions: &[Mentions]) -> EntityTa
         }
     }
     table
+}
+
+/// The cluster of named people whose aliases carry the role an unresolved role entity names
+/// ("Russian President" in "Russian President Vladimir Putin"), when exactly one does.
+fn role_owner(
+    role: &parallax_core::LocalEntity,
+    clusters: &[Vec<&Member>],
+    mentions: &[Mentions],
+) -> Option<usize> {
+    if role.kind != EntityKind::Person {
+        return None;
+    }
+    let lower = role.name.to_lowercase();
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    let (head, mods) = words.split_last()?;
+    // A bare "the spokesman" could be anyone's; require a modifier ("Russian", "Kremlin").
+    if mods.is_empty()
+        || !mods.iter().all(|m| {
+            gazetteer::contains(gazetteer::DEMONYMS, m)
+                || gazetteer::contains(gazetteer::ORG_WORDS, m)
+        })
+    {
+        return None;
+    }
+    let prefix = mods.join(" ");
+    let heads: &[&str] = if *head == "leader" {
+        &[
+            "president",
+            "prime minister",
+            "premier",
+            "leader",
+            "king",
+            "chancellor",
+        ]
+    } else {
+        std::slice::from_ref(head)
+    };
+    let titles: Vec<String> = heads.iter().map(|h| format!("{prefix} {h} ")).collect();
+    let mut owners = Vec::new();
+    for (i, cluster) in clusters.iter().enumerate() {
+        let holds = cluster.iter().any(|m| {
+            mentions[m.article].entity(m.local).is_some_and(|e| {
+                e.kind == EntityKind::Person
+                    && e.aliases.iter().any(|a| {
+                        let a = a.to_lowercase();
+                        titles.iter().any(|t| a.starts_with(t.as_str()))
+                    })
+            })
+        });
+        if holds {
+            owners.push(i);
+        }
+    }
+    (owners.len() == 1).then(|| owners[0])
 }
