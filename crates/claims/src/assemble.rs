@@ -3,7 +3,7 @@
 use crate::align::{align, Alignment};
 use crate::collect::candidates;
 use crate::facts::SentenceFacts;
-use crate::sources::count_independent;
+use crate::sources::{count_independent, ReuseIndex};
 use parallax_core::{Analysis, Claim, ClaimId, EntityId, Evidence, StoryId};
 use std::collections::BTreeMap;
 
@@ -16,7 +16,12 @@ pub const SOLO_PER_ARTICLE: usize = 3;
 
 /// The claims of one story whose member articles sit at `positions` in
 /// `analysis.articles` (in the story's order). Ids are left at 0 for the caller.
-pub fn story_claims(analysis: &Analysis, story: StoryId, positions: &[usize]) -> Vec<Claim> {
+pub fn story_claims(
+    analysis: &Analysis,
+    reuse: &ReuseIndex<'_>,
+    story: StoryId,
+    positions: &[usize],
+) -> Vec<Claim> {
     let sentences = candidates(analysis, positions);
     let alignment = align(&sentences);
     let conflicted = conflicted_clusters(&alignment, &sentences);
@@ -80,7 +85,11 @@ pub fn story_claims(analysis: &Analysis, story: StoryId, positions: &[usize]) ->
             text: sentences[rep].text.clone(),
             attributed_to: speaker(members, &sentences),
             support: evidence(members),
-            independent_sources: count_independent(analysis, &support_articles),
+            independent_sources: count_independent(
+                analysis,
+                &support_articles,
+                &copies(members, &sentences, analysis, reuse),
+            ),
             contradicted_by: evidence(&contradicting),
             omitted_by,
         };
@@ -101,6 +110,35 @@ pub fn story_claims(analysis: &Analysis, story: StoryId, positions: &[usize]) ->
         )
     });
     out.into_iter().map(|(claim, _)| claim).collect()
+}
+
+/// Long sentences below this many words that match word for word are not taken as
+/// copies: short ones (a quoted line) are often repeated independently.
+pub const VERBATIM_MIN_WORDS: usize = 20;
+
+/// Pairs of member indexes whose sentences were copied one from the other: the reuse
+/// stage found a shared passage over both, or they match word for word and are long.
+fn copies(
+    members: &[usize],
+    sentences: &[SentenceFacts],
+    analysis: &Analysis,
+    reuse: &ReuseIndex<'_>,
+) -> Vec<(usize, usize)> {
+    let evidence = |s: usize| Evidence {
+        article: analysis.articles[sentences[s].article].id,
+        span: sentences[s].span,
+    };
+    let mut out = Vec::new();
+    for (x, &a) in members.iter().enumerate() {
+        for (y, &b) in members.iter().enumerate().skip(x + 1) {
+            let verbatim = sentences[a].text == sentences[b].text
+                && crate::facts::words(&sentences[a].text).len() >= VERBATIM_MIN_WORDS;
+            if verbatim || reuse.copied(evidence(a), evidence(b)) {
+                out.push((x, y));
+            }
+        }
+    }
+    out
 }
 
 /// For each cluster, the sentences of other clusters that conflict with one of its

@@ -8,7 +8,8 @@
 //!
 //! - `support`: the passages that state it, as code-point spans;
 //! - `independent_sources`: supporting articles grouped by provenance key, outlet and
-//!   owner ([`sources`], with the ownership table in `data/owners.csv`);
+//!   owner ([`sources`], with the ownership table in `data/owners.csv`), and by copying
+//!   of the claim's own sentence (a reuse passage over both, or a long verbatim match);
 //! - `contradicted_by`: passages with the same frame but another figure, date or polarity;
 //! - `omitted_by`: the story's articles that neither state nor contradict it;
 //! - `attributed_to`: the speaker of the quote the claim is, when it is one.
@@ -36,6 +37,7 @@ pub fn align_claims(analysis: &Analysis) -> Vec<Claim> {
         .enumerate()
         .map(|(i, a)| (a.id, i))
         .collect();
+    let reuse = sources::ReuseIndex::new(analysis);
     let mut stories: Vec<_> = analysis.stories.iter().collect();
     stories.sort_by_key(|s| s.id);
     let per_story: Vec<Vec<Claim>> = stories
@@ -47,7 +49,7 @@ pub fn align_claims(analysis: &Analysis) -> Vec<Claim> {
                 .filter_map(|id| position.get(id).copied())
                 .collect();
             positions.dedup();
-            assemble::story_claims(analysis, story.id, &positions)
+            assemble::story_claims(analysis, &reuse, story.id, &positions)
         })
         .collect();
     let mut claims: Vec<Claim> = per_story.into_iter().flatten().collect();

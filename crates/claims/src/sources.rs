@@ -67,8 +67,13 @@ pub fn source_keys(analysis: &Analysis, i: usize, table: &HashMap<String, String
 }
 
 /// Number of independent sources among `articles` (positions in `Analysis::articles`):
-/// the connected groups of articles that share any [`source_keys`].
-pub fn count_independent(analysis: &Analysis, articles: &[usize]) -> u32 {
+/// the connected groups of articles that share any [`source_keys`], or that `copies`
+/// links (pairs of indexes into `articles`: one copied the other's passage).
+pub fn count_independent(
+    analysis: &Analysis,
+    articles: &[usize],
+    copies: &[(usize, usize)],
+) -> u32 {
     let table = owners();
     let mut parent: Vec<usize> = (0..articles.len()).collect();
     fn find(parent: &mut [usize], mut x: usize) -> usize {
@@ -90,6 +95,12 @@ pub fn count_independent(analysis: &Analysis, articles: &[usize]) -> u32 {
                     first_with_key.insert(key, n);
                 }
             }
+        }
+    }
+    for &(x, y) in copies {
+        if x < articles.len() && y < articles.len() {
+            let (a, b) = (find(&mut parent, x), find(&mut parent, y));
+            parent[a.max(b)] = a.min(b);
         }
     }
     (0..articles.len())
@@ -133,9 +144,10 @@ mod tests {
             });
             analysis.articles.push(a);
         }
-        assert_eq!(count_independent(&analysis, &[0, 1, 2, 3]), 2);
-        assert_eq!(count_independent(&analysis, &[0, 2]), 2);
-        assert_eq!(count_independent(&analysis, &[]), 0);
+        assert_eq!(count_independent(&analysis, &[0, 1, 2, 3], &[]), 2);
+        assert_eq!(count_independent(&analysis, &[0, 2], &[]), 2);
+        assert_eq!(count_independent(&analysis, &[0, 2], &[(0, 1)]), 1);
+        assert_eq!(count_independent(&analysis, &[], &[]), 0);
     }
 
     #[test]
@@ -149,5 +161,43 @@ mod tests {
         );
         assert_eq!(owner_of(table, "co.uk"), None);
         assert_eq!(owner_of(table, "The Varnia Herald"), None);
+    }
+}
+
+/// Where the reuse stage found copied passages, by (source, target) article.
+pub struct ReuseIndex<'a> {
+    links: HashMap<
+        (parallax_core::ArticleId, parallax_core::ArticleId),
+        Vec<&'a parallax_core::ReuseLink>,
+    >,
+}
+
+impl<'a> ReuseIndex<'a> {
+    /// Indexes `analysis.reuse`.
+    pub fn new(analysis: &'a Analysis) -> ReuseIndex<'a> {
+        let mut links: HashMap<_, Vec<_>> = HashMap::new();
+        for link in &analysis.reuse {
+            links
+                .entry((link.source, link.target))
+                .or_default()
+                .push(link);
+        }
+        ReuseIndex { links }
+    }
+
+    /// True when a passage copied between the two articles (either way) overlaps both
+    /// evidence spans: the second states the claim in words taken from the first.
+    pub fn copied(&self, a: parallax_core::Evidence, b: parallax_core::Evidence) -> bool {
+        let check = |src: parallax_core::Evidence, dst: parallax_core::Evidence| {
+            self.links
+                .get(&(src.article, dst.article))
+                .is_some_and(|links| {
+                    links
+                        .iter()
+                        .flat_map(|l| &l.passages)
+                        .any(|p| p.source.overlaps(src.span) && p.target.overlaps(dst.span))
+                })
+        };
+        check(a, b) || check(b, a)
     }
 }

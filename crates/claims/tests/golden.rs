@@ -2,7 +2,8 @@
 //! through `align_claims`, rendered with every span and the text it covers.
 //!
 //! Fixture format: `== label` opens an article; header lines `outlet:`, `published:`,
-//! `origin: original | wire AGENCY | republished LABEL`, `credits:`,
+//! `origin: original | wire AGENCY | republished LABEL | rewritten LABEL`, `credits:`,
+//! `reuse: LABEL | passage found in both bodies`,
 //! `entity: Kind | Canonical | surface, surface`, `quote: substring | Canonical`,
 //! `time: substring = YYYY-MM-DD`; then
 //! `---` and the body up to the next `==`. All articles form one story.
@@ -11,8 +12,8 @@ use parallax_claims::align_claims;
 use parallax_core::{
     Analysis, Article, ArticleId, CharIndex, CharSpan, Claim, DateRange, Entity, EntityId,
     EntityKind, EntityTable, FieldSources, LocalEntity, LocalEntityId, Mention, MentionForm,
-    Mentions, OriginKind, Provenance, Quote, QuoteKind, Speaker, Story, StoryAssignment, StoryId,
-    TimeExpression,
+    Mentions, OriginKind, PassagePair, Provenance, Quote, QuoteKind, ReuseLink, Speaker, Story,
+    StoryAssignment, StoryId, TimeExpression,
 };
 use std::collections::HashMap;
 
@@ -56,6 +57,7 @@ fn parse(text: &str) -> Analysis {
         let mut key = label.clone();
         let mut mentions = Mentions::default();
         let mut quote_specs = Vec::new();
+        let mut reuse_specs: Vec<(String, String)> = Vec::new();
         for line in lines {
             let (field, value) = line.split_once(':').expect("header field");
             let value = value.trim();
@@ -74,6 +76,7 @@ fn parse(text: &str) -> Analysis {
                             origin = OriginKind::Republished(labels[of]);
                             key = of.into();
                         }
+                        (Some("rewritten"), Some(of)) => origin = OriginKind::Rewritten(labels[of]),
                         _ => {}
                     }
                 }
@@ -101,6 +104,10 @@ fn parse(text: &str) -> Analysis {
                     });
                     analysis.entities.resolved.insert((id, local), gid);
                     add_mentions(&article.body, &surfaces, local, &mut mentions.mentions);
+                }
+                "reuse" => {
+                    let (of, passage) = value.split_once('|').expect("reuse: label | text");
+                    reuse_specs.push((of.trim().to_owned(), passage.trim().to_owned()));
                 }
                 "time" => {
                     let (surface, day) = value.split_once('=').expect("time: text = date");
@@ -145,6 +152,26 @@ fn parse(text: &str) -> Analysis {
                 }
             })
             .collect();
+        for (of, passage) in &reuse_specs {
+            let source = analysis
+                .articles
+                .iter()
+                .find(|a| a.id == labels[of])
+                .expect("reuse source comes earlier");
+            let span_in = |body: &str| {
+                let at = body.find(passage.as_str()).expect("passage in both bodies");
+                CharIndex::new(body).span_of_bytes(at, at + passage.len())
+            };
+            analysis.reuse.push(ReuseLink {
+                source: source.id,
+                target: id,
+                similarity: 0.5,
+                passages: vec![PassagePair {
+                    source: span_in(&source.body),
+                    target: span_in(&article.body),
+                }],
+            });
+        }
         analysis.provenance.push(Provenance {
             article: id,
             origin,
