@@ -398,6 +398,8 @@ pub const ROLE_HEADS: &[&str] = &[
 /// Plural nouns that name anonymous or collective sources; each becomes a group entity.
 pub const GROUP_HEADS: &[&str] = &[
     "analysts",
+    "governments",
+    "countries",
     "officials",
     "experts",
     "sources",

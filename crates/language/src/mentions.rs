@@ -272,6 +272,14 @@ fn split_run(words: &Words<'_>, i: usize, j: usize) -> Vec<(usize, usize)> {
                 out.push((p, k));
             }
             p = k + 1;
+        } else if k > p
+            && words.has(k, class::GIVEN)
+            && !words.has(k - 1, class::TITLE | class::GIVEN | class::DEMONYM)
+            && words.is_word(k - 1)
+        {
+            // "United Nations Samantha Power": a given name starts a new name.
+            out.push((p, k));
+            p = k;
         }
     }
     if j > p {
@@ -310,9 +318,12 @@ fn capital_run(
                 title_end = k + 2;
                 k += 1;
             }
+        } else if k >= 1 && words.lower(k - 1) == "of" && title_end + 1 == k {
+            // "Secretary of State": the word after "of" completes the title.
+            title_end = k + 1;
         } else if !(words.has(k, class::DEMONYM | class::PLACE)
             || ROLE_MODIFIERS.contains(&w)
-            || (w == "of" && title_end > p))
+            || (w == "of" && title_end == k && k > p))
         {
             break;
         }

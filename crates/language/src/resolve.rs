@@ -130,13 +130,18 @@ pub fn resolve_entities(articles: &[Article], mentions: &[Mentions]) -> EntityTa
         {
             let id = EntityId(table.entities.len() as u32);
             let mut name = String::new();
+            let mut name_rank = (false, 0);
             let mut kinds: HashMap<EntityKind, usize> = HashMap::new();
             let mut aliases: Vec<String> = Vec::new();
             for m in &cluster {
                 let Some(e) = mentions[m.article].entity(m.local) else {
                     continue;
                 };
-                if e.name.len() > name.len() {
+                // Proper names win over role descriptions ("Vladimir Putin", not
+                // "Russian President"); then the longest.
+                let rank = (!is_role_only(&e.name), e.name.len());
+                if rank > name_rank {
+                    name_rank = rank;
                     name = e.name.clone();
                 }
                 *kinds.entry(e.kind).or_default() += 1;
