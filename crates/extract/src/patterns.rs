@@ -310,6 +310,10 @@ const CUTOFF_LINES: &[&str] = &[
     "more on this story",
     "top stories",
     "sign up for our newsletter",
+    "comments",
+    "top rated comments",
+    "reader comments",
+    "discussion",
 ];
 
 static TIME_CODES: LazyLock<Regex> =

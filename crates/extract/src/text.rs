@@ -61,6 +61,10 @@ pub(crate) fn word_count(text: &str) -> usize {
 }
 
 /// A line that holds only a date, a time or a "Published:" label with one.
+static COMMENT_HEADER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?i)^.{1,60} (on|at) .{5,40} (said|says|wrote|commented):?$").expect("static regex")
+});
+
 fn is_date_line(text: &str) -> bool {
     static TIME: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
         regex::Regex::new(r"(?i)^[\d\s:/.,-]*(\d{1,2}:\d{2}|\d{4})[\d\s:/.,-]*(am|pm|a\.m\.|p\.m\.|[a-z]{2,4}t|utc|gmt|ist)?\s*$").expect("static regex")
@@ -150,6 +154,11 @@ pub fn clean(text: &str, mode: Mode) -> CleanText {
             if patterns::is_photo_credit(&line.text) {
                 add_credits(&mut out.credits, credits::agencies_in(&line.text));
             }
+            dropped_junk.push(i);
+            line.keep = false;
+            continue;
+        }
+        if COMMENT_HEADER.is_match(&line.text) {
             dropped_junk.push(i);
             line.keep = false;
             continue;
@@ -319,7 +328,7 @@ fn densest_run(kept: &[(usize, bool)], lines: &[Line], cutoffs: &[usize]) -> (us
             short_streak = 0;
         }
         if good {
-            if short_streak >= 3 && chars > 0 {
+            if short_streak >= 2 && chars > 0 {
                 runs.push((start, n - short_streak, chars));
                 hard.push(false);
                 start = n;
@@ -334,14 +343,37 @@ fn densest_run(kept: &[(usize, bool)], lines: &[Line], cutoffs: &[usize]) -> (us
     if chars > 0 {
         runs.push((start, kept.len(), chars));
     }
-    let Some(best) = (0..runs.len()).max_by_key(|&r| runs[r].2) else {
+    // Comments and teasers follow the story: a later run needs more text to win.
+    let total = kept.len().max(1) as f64;
+    // A notice or comments heading after real text marks the story's end: runs past it
+    // are mostly comments and teasers.
+    let mut discount = vec![1.0f64; runs.len()];
+    let mut text_before = 0usize;
+    for r in 0..runs.len() {
+        if r > 0 {
+            discount[r] = discount[r - 1];
+            if hard[r - 1] && text_before >= 200 {
+                discount[r] *= 0.6;
+            }
+        }
+        text_before += runs[r].2;
+    }
+    let weight = |r: usize| runs[r].2 as f64 * (1.5 - runs[r].0 as f64 / total) * discount[r];
+    let Some(best) = (0..runs.len()).max_by(|&a, &b| weight(a).total_cmp(&weight(b))) else {
         return (0, 0);
     };
     let (mut lo, mut hi) = (best, best);
-    while lo > 0 && !hard[lo - 1] && runs[lo - 1].2 * 3 >= runs[best].2 {
+    // A neighbour joins when it is close (a caption or a pull quote between) and not
+    // tiny, or when it is far but substantial.
+    let joins = |near: usize, far: usize| {
+        let between = if far > near { runs[far].0 - runs[near].1 } else { runs[near].0 - runs[far].1 };
+        let chars = runs[far].2;
+        (between <= 6 && chars * 8 >= runs[best].2) || chars * 3 >= runs[best].2
+    };
+    while lo > 0 && !hard[lo - 1] && joins(lo, lo - 1) {
         lo -= 1;
     }
-    while hi + 1 < runs.len() && !hard[hi] && runs[hi + 1].2 * 3 >= runs[best].2 {
+    while hi + 1 < runs.len() && !hard[hi] && joins(hi, hi + 1) {
         hi += 1;
     }
     (runs[lo].0, runs[hi].1)
