@@ -112,8 +112,8 @@ pub fn story_claims(
     out.into_iter().map(|(claim, _)| claim).collect()
 }
 
-/// Long sentences below this many words that match word for word are not taken as
-/// copies: short ones (a quoted line) are often repeated independently.
+/// Sentences of at least this many words that match word for word, outside quotes, are
+/// taken as copies: short ones and quoted statements are often repeated independently.
 pub const VERBATIM_MIN_WORDS: usize = 20;
 
 /// Pairs of member indexes whose sentences were copied one from the other: the reuse
@@ -132,7 +132,8 @@ fn copies(
     for (x, &a) in members.iter().enumerate() {
         for (y, &b) in members.iter().enumerate().skip(x + 1) {
             let verbatim = sentences[a].text == sentences[b].text
-                && crate::facts::words(&sentences[a].text).len() >= VERBATIM_MIN_WORDS;
+                && crate::facts::words(&sentences[a].text).len() >= VERBATIM_MIN_WORDS
+                && !reuse.quoted(evidence(b).article, sentences[b].span, sentences[b].span);
             if verbatim || reuse.copied(evidence(a), evidence(b)) {
                 out.push((x, y));
             }
