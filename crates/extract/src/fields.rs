@@ -143,6 +143,12 @@ pub fn choose(doc: &RawDocument, page: Option<&PageMeta>, text: &CleanText) -> F
     if let Some(b) = &text.byline {
         bylines.push((b.clone(), FieldSource::TextLine));
     }
+    if let Some(b) = &text.extractor_byline {
+        bylines.push((
+            b.clone(),
+            FieldSource::Inferred("rs-trafilatura author".into()),
+        ));
+    }
     let outlet_guess = page
         .and_then(|p| p.meta(SITE_METAS))
         .map(|(_, s)| s.to_lowercase());

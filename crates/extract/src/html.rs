@@ -12,15 +12,18 @@ pub fn body(html: &str, url: Option<&str>) -> CleanText {
         page_type: Some(rs_trafilatura::page_type::PageType::Article),
         ..rs_trafilatura::Options::default()
     };
-    let raw = match rs_trafilatura::extract_with_options(html, &options) {
-        Ok(result) => result.content_text,
-        Err(_) => String::new(),
+    let (raw, author) = match rs_trafilatura::extract_with_options(html, &options) {
+        Ok(result) => (result.content_text, result.metadata.author),
+        Err(_) => (String::new(), None),
     };
     let mut clean = text::clean(&raw, Mode::Body);
+    clean.extractor_byline = author;
     if clean.paragraphs.is_empty() {
         // Short pages (feed items, stubs) fall below the extractor's size limits: take
         // their visible text instead.
+        let author = clean.extractor_byline.take();
         clean = text::clean(&crate::visible::visible_text(html), Mode::Dump);
+        clean.extractor_byline = author;
     }
     clean
 }

@@ -314,6 +314,11 @@ const CUTOFF_LINES: &[&str] = &[
     "top rated comments",
     "reader comments",
     "discussion",
+    "reader notice",
+    "notice to readers",
+    "note to readers",
+    "a note to our readers",
+    "important notice",
 ];
 
 static TIME_CODES: LazyLock<Regex> =

@@ -31,6 +31,8 @@ pub struct CleanText {
     pub credits: Vec<String>,
     /// Date from a dateline that names the year.
     pub published: Option<NaiveDate>,
+    /// The author the HTML extractor found in the page (raw, not yet reduced to names).
+    pub extractor_byline: Option<String>,
 }
 
 struct Line {
@@ -62,7 +64,8 @@ pub(crate) fn word_count(text: &str) -> usize {
 
 /// A line that holds only a date, a time or a "Published:" label with one.
 static COMMENT_HEADER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"(?i)^.{1,60} (on|at) .{5,40} (said|says|wrote|commented):?$").expect("static regex")
+    regex::Regex::new(r"(?i)^.{1,60} (on|at) .{5,40} (said|says|wrote|commented):?$")
+        .expect("static regex")
 });
 
 fn is_date_line(text: &str) -> bool {
@@ -366,7 +369,11 @@ fn densest_run(kept: &[(usize, bool)], lines: &[Line], cutoffs: &[usize]) -> (us
     // A neighbour joins when it is close (a caption or a pull quote between) and not
     // tiny, or when it is far but substantial.
     let joins = |near: usize, far: usize| {
-        let between = if far > near { runs[far].0 - runs[near].1 } else { runs[near].0 - runs[far].1 };
+        let between = if far > near {
+            runs[far].0 - runs[near].1
+        } else {
+            runs[near].0 - runs[far].1
+        };
         let chars = runs[far].2;
         (between <= 6 && chars * 8 >= runs[best].2) || chars * 3 >= runs[best].2
     };
