@@ -13,6 +13,7 @@ pub mod fold;
 pub mod gazetteer;
 pub mod mentions;
 mod resolve;
+pub mod roles;
 pub mod sentences;
 pub mod times;
 pub mod tokens;

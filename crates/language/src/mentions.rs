@@ -31,7 +31,7 @@ pub struct Candidate {
 }
 
 /// Lowercase words that modify a role head ("former", "senior", "press").
-const ROLE_MODIFIERS: &[&str] = &[
+pub(crate) const ROLE_MODIFIERS: &[&str] = &[
     "former",
     "senior",
     "top",
@@ -71,7 +71,7 @@ const ROLE_MODIFIERS: &[&str] = &[
     "administration",
 ];
 /// Determiners that open role descriptions and group mentions.
-const DETERMINERS: &[&str] = &[
+pub(crate) const DETERMINERS: &[&str] = &[
     "the", "a", "an", "another", "one", "some", "many", "several", "other", "most", "two", "three",
 ];
 /// Lowercase particles that may sit inside a name ("Bashar al-Assad", "Institute for ...").
@@ -79,7 +79,7 @@ const CONNECTORS: &[&str] = &[
     "of", "for", "de", "bin", "ibn", "al", "el", "van", "von", "da", "du", "la", "le",
 ];
 
-fn is_cap(w: &str) -> bool {
+pub(crate) fn is_cap(w: &str) -> bool {
     let mut chars = w.chars();
     match chars.next() {
         Some(c) if c.is_uppercase() => true,
@@ -101,7 +101,7 @@ fn is_acronym(w: &str) -> bool {
 /// Per-token lowercase text and class bits, computed once.
 pub struct Words<'a> {
     body: &'a str,
-    tokens: &'a [Token],
+    pub(crate) tokens: &'a [Token],
     lower: Vec<String>,
     classes: Vec<u32>,
     sentence_starts: Vec<usize>,
@@ -131,16 +131,16 @@ impl<'a> Words<'a> {
     pub fn lowers(&self) -> &[String] {
         &self.lower
     }
-    fn text(&self, i: usize) -> &'a str {
+    pub(crate) fn text(&self, i: usize) -> &'a str {
         self.tokens[i].text(self.body)
     }
-    fn has(&self, i: usize, bit: u32) -> bool {
+    pub(crate) fn has(&self, i: usize, bit: u32) -> bool {
         self.classes.get(i).is_some_and(|c| c & bit != 0)
     }
-    fn lower(&self, i: usize) -> &str {
+    pub(crate) fn lower(&self, i: usize) -> &str {
         self.lower.get(i).map_or("", String::as_str)
     }
-    fn is_word(&self, i: usize) -> bool {
+    pub(crate) fn is_word(&self, i: usize) -> bool {
         self.tokens.get(i).is_some_and(|t| t.is_word)
     }
 }
@@ -156,12 +156,12 @@ pub fn find_candidates(words: &Words<'_>, sentences: &[(usize, usize)]) -> Vec<C
                 i += 1;
                 continue;
             }
-            if let Some(next) = role_description(words, i, b, s, &mut out) {
+            if let Some(next) = crate::roles::role_description(words, i, b, s, &mut out) {
                 i = next;
                 continue;
             }
             if words.has(i, class::GROUP_HEAD) && (!is_cap(words.text(i)) || i == a) {
-                group_mention(words, a, i, s, &mut out);
+                crate::roles::group_mention(words, a, i, s, &mut out);
                 i += 1;
                 continue;
             }
@@ -460,109 +460,4 @@ fn name_candidate(words: &Words<'_>, p: usize, name_from: usize, q: usize, s: us
         sentence: s,
         initial: false,
     }
-}
-
-/// "the Russian leader", "a source", "Kremlin spokesman" without a following name.
-fn role_description(
-    words: &Words<'_>,
-    i: usize,
-    b: usize,
-    s: usize,
-    out: &mut Vec<Candidate>,
-) -> Option<usize> {
-    let det = words.lower(i);
-    if !matches!(det, "the" | "a" | "an" | "another" | "one") {
-        return None;
-    }
-    let mut k = i + 1;
-    let mut head = None;
-    while k < b && k <= i + 5 {
-        let w = words.lower(k);
-        if words.has(k, class::ROLE_HEAD) && !ROLE_MODIFIERS.contains(&w) {
-            head = Some(k);
-            // "prime minister", "press secretary": keep a following head word too.
-            if k + 1 < b && words.has(k + 1, class::ROLE_HEAD) && !is_cap(words.text(k + 1)) {
-                head = Some(k + 1);
-            }
-            break;
-        }
-        let modifier = words.has(k, class::DEMONYM | class::ORG)
-            || ROLE_MODIFIERS.contains(&w)
-            || (is_cap(words.text(k)) && !words.has(k, class::NOT_NAME));
-        if !modifier || !words.is_word(k) {
-            return None;
-        }
-        k += 1;
-    }
-    let h = head?;
-    // "the Ministry of Defense": a name, not a role description.
-    if is_cap(words.text(h)) && words.lower(h + 1) == "of" && h + 2 < b && is_cap(words.text(h + 2))
-    {
-        return None;
-    }
-    // "the Russian President Vladimir Putin": a title, not a role description.
-    if h + 1 < b && is_cap(words.text(h + 1)) && !words.has(h + 1, class::NOT_NAME) {
-        return None;
-    }
-    let lower_head = words.lower(h);
-    let kind = match lower_head {
-        "presidency" | "ministry" | "government" | "administration" | "army" | "military"
-        | "campaign" => EntityKind::Organization,
-        _ => EntityKind::Person,
-    };
-    let role = (i + 1..=h)
-        .map(|k| words.lower(k))
-        .collect::<Vec<_>>()
-        .join(" ");
-    out.push(Candidate {
-        start: words.tokens[i].start,
-        end: words.tokens[h].end,
-        name_start: words.tokens[i].start,
-        form: MentionForm::Role,
-        kind,
-        gender: gazetteer::title_gender(lower_head),
-        role: Some(role),
-        definite: det == "the",
-        sentence: s,
-        initial: false,
-    });
-    Some(h + 1)
-}
-
-/// "analysts", "intelligence officers", "U.S. officials", "some experts".
-fn group_mention(words: &Words<'_>, a: usize, i: usize, s: usize, out: &mut Vec<Candidate>) {
-    let mut k = i;
-    while k > a && k + 3 > i {
-        let prev = k - 1;
-        let w = words.lower(prev);
-        let modifier = words.has(prev, class::DEMONYM)
-            || ROLE_MODIFIERS.contains(&w)
-            || (is_cap(words.text(prev)) && !words.has(prev, class::NOT_NAME))
-            || DETERMINERS.contains(&w);
-        if !modifier || !words.is_word(prev) {
-            break;
-        }
-        k -= 1;
-        if DETERMINERS.contains(&w) {
-            break;
-        }
-    }
-    // A capitalised modifier that is itself a mention stays one; the group starts after it
-    // only when it is a place ("Syria experts" still names experts).
-    let role = (k..=i)
-        .map(|j| words.lower(j))
-        .collect::<Vec<_>>()
-        .join(" ");
-    out.push(Candidate {
-        start: words.tokens[k].start,
-        end: words.tokens[i].end,
-        name_start: words.tokens[k].start,
-        form: MentionForm::Role,
-        kind: EntityKind::Group,
-        gender: None,
-        role: Some(role),
-        definite: words.lower(k) == "the",
-        sentence: s,
-        initial: false,
-    });
 }
