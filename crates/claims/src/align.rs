@@ -126,9 +126,13 @@ fn figures_conflict(a: &[Figure], b: &[Figure]) -> bool {
     by_unit || single
 }
 
+/// True when both sentences date what they say and no day of one meets a day of the
+/// other, while no time expression is worded the same in both: the same words ("on
+/// Thursday") resolved against two publication dates differ by resolution, not by claim.
 fn dates_conflict(a: &SentenceFacts, b: &SentenceFacts) -> bool {
     !a.dates.is_empty()
         && !b.dates.is_empty()
+        && !a.date_texts.iter().any(|t| b.date_texts.contains(t))
         && !a
             .dates
             .iter()
@@ -153,8 +157,16 @@ fn elaborates(a: &SentenceFacts, b: &SentenceFacts) -> bool {
 
 /// How sentences `a` and `b` relate at cosine `cos`, if at all.
 pub fn relate(a: &SentenceFacts, b: &SentenceFacts, cos: f32) -> Option<Relation> {
-    let figure_conflict = figures_conflict(&a.figures, &b.figures) || dates_conflict(a, b);
-    if cos >= CONFLICT_COSINE && figure_conflict {
+    if a.text == b.text {
+        return Some(Relation::Agree(1.0));
+    }
+    // A date is often not what a sentence claims (a release date beside a shooting
+    // date), so dates contradict only at the tighter frame threshold.
+    let dates_differ = dates_conflict(a, b);
+    let figure_conflict = figures_conflict(&a.figures, &b.figures) || dates_differ;
+    if figures_conflict(&a.figures, &b.figures) && cos >= CONFLICT_COSINE
+        || dates_differ && cos >= NEGATION_COSINE
+    {
         return Some(Relation::Conflict);
     }
     let (negated, other) = if a.negated { (a, b) } else { (b, a) };

@@ -52,13 +52,16 @@ pub fn candidates(analysis: &Analysis, positions: &[usize]) -> Vec<SentenceFacts
             };
             entities.sort_unstable();
             entities.dedup();
-            let dates: Vec<_> = mentions
+            let (dates, date_texts): (Vec<_>, Vec<_>) = mentions
                 .map(|m| &m.times[..])
                 .unwrap_or(&[])
                 .iter()
                 .filter(|t| span.contains(t.span))
-                .filter_map(|t| t.resolved)
-                .collect();
+                .filter_map(|t| {
+                    let text = index.slice(body, t.span)?;
+                    Some((t.resolved?, parallax_core::text::fold(text)))
+                })
+                .unzip();
             // The sentence is (part of) a quote when the quote covers at least half of it,
             // or overlaps it with its cue inside: a quote that merely runs into the
             // sentence does not make the sentence its speaker's.
@@ -91,6 +94,7 @@ pub fn candidates(analysis: &Analysis, positions: &[usize]) -> Vec<SentenceFacts
                 entities,
                 figures,
                 dates,
+                date_texts,
                 negated: is_negated(text),
                 speaker,
                 worth,

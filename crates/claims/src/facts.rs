@@ -85,6 +85,8 @@ pub struct SentenceFacts {
     pub figures: Vec<Figure>,
     /// Resolved dates of the time expressions inside.
     pub dates: Vec<DateRange>,
+    /// The folded text of each of those time expressions, in the same order.
+    pub date_texts: Vec<String>,
     /// True when the sentence is negated.
     pub negated: bool,
     /// Speaker of a quote overlapping the sentence: corpus entity id when resolved.
@@ -143,7 +145,7 @@ pub fn shingles(text: &str) -> Vec<u64> {
 /// The figures of `text`, with the same notion of content word as matching.
 pub fn sentence_figures(text: &str) -> Vec<Figure> {
     figures(text, |w| {
-        is_content_word(w) && w.chars().all(char::is_alphabetic)
+        is_content_word(w) && w.chars().all(|c| c.is_alphabetic() || c == '-')
     })
 }
 

@@ -48,7 +48,7 @@ fn number_regex() -> &'static Regex {
             (?P<cur>[$€£])?\s?
             (?P<num>\b\d{1,3}(?:,\d{3})+(?:\.\d+)?|\b\d+(?:\.\d+)?)
             (?P<suffix>st|nd|rd|th|:\d\d)?
-            (?:\s?(?P<scale>million|billion|thousand|trillion|bn|mln|m)\b)?
+            (?:\s?(?P<scale>million|billion|thousand|trillion|bn|mln|mm|m)\b)?
             (?:\s?(?P<pct>%|percent\b|per\scent\b))?",
         )
         .expect("figure regex is valid")
@@ -78,6 +78,13 @@ pub fn figures(sentence: &str, is_content: impl Fn(&str) -> bool) -> Vec<Figure>
         if (1..=3).contains(&prev_raw.chars().count())
             && prev_raw.chars().all(|c| c.is_ascii_uppercase())
             && before.ends_with(' ')
+        {
+            continue;
+        }
+        // Scores and ranges ("58-3", "9-14", "50-70 percent") are two numbers at once.
+        if after.starts_with('-') && after[1..].starts_with(|c: char| c.is_ascii_digit())
+            || before.ends_with('-')
+                && before[..before.len() - 1].ends_with(|c: char| c.is_ascii_digit())
         {
             continue;
         }
@@ -127,7 +134,7 @@ pub fn figures(sentence: &str, is_content: impl Fn(&str) -> bool) -> Vec<Figure>
             .as_deref()
         {
             Some("thousand") => 1e3,
-            Some("million" | "mln" | "m") => 1e6,
+            Some("million" | "mln" | "mm" | "m") => 1e6,
             Some("billion" | "bn") => 1e9,
             Some("trillion") => 1e12,
             _ => 1.0,
@@ -229,7 +236,7 @@ mod tests {
     use super::*;
 
     fn content(w: &str) -> bool {
-        w.chars().all(char::is_alphabetic)
+        w.chars().all(|c| c.is_alphabetic() || c == '-')
             && !matches!(
                 w,
                 "the" | "of" | "to" | "a" | "were" | "rose" | "at" | "in" | "on" | "by"
