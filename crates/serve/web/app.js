@@ -118,12 +118,30 @@ async function showStory(id) {
     <div class="muted">${esc(dates(story.start, story.end))} · ${story.articles.length} articles from ${story.outlets.length} outlets · ${story.claims.length} claims</div>`;
 
   const colTemplate = `minmax(300px, 2.4fr) repeat(${cols.length}, minmax(92px, 1fr))`;
+  // How each article treats the story's claims: a stacked bar of states / contradicts /
+  // leaves out, so an outlet's coverage can be compared at a glance.
+  const tally = (a) => {
+    let states = 0, against = 0;
+    for (const c of story.claims) {
+      if (c.support.some((e) => e.article === a.id)) states++;
+      else if (c.contradicted_by.some((e) => e.article === a.id)) against++;
+    }
+    return { states, against, omits: story.claims.length - states - against };
+  };
+  const bar = (t) => {
+    const total = Math.max(1, t.states + t.against + t.omits);
+    const w = (n) => (100 * n / total).toFixed(1) + "%";
+    return `<div class="tally" title="states ${t.states}, contradicts ${t.against}, leaves out ${t.omits}">
+      <i class="s" style="width:${w(t.states)}"></i><i class="x" style="width:${w(t.against)}"></i><i class="o" style="width:${w(t.omits)}"></i></div>
+      <div class="tally-n">${t.states}✓ ${t.against ? t.against + "✕ " : ""}${t.omits}–</div>`;
+  };
   let grid = `<div class="corner">Claim</div>` + cols.map((a) => `
     <div class="colhead" title="${esc(a.title || "")}">
       <div class="group" style="background:${PALETTE[a.group % PALETTE.length]}"></div>
       <div class="outlet">${esc(label(a))}</div>
       <div class="date">${esc(a.published || "")}</div>
       <div>${originBadge(a, byId)}</div>
+      ${story.claims.length ? bar(tally(a)) : ""}
     </div>`).join("");
   story.claims.forEach((c, ci) => {
     const states = new Map(c.support.map((e) => [e.article, e]));
