@@ -4,7 +4,7 @@
 use crate::text::{self, CleanText, Mode};
 
 /// Extracts the cleaned body text of a decoded page. `url` helps the extractor.
-pub fn body(html: &str, url: Option<&str>) -> CleanText {
+pub fn body(html: &str, url: Option<&str>, titles: &[&str]) -> CleanText {
     let options = rs_trafilatura::Options {
         url: url.map(str::to_owned),
         // Every input here is meant to be a news article: skipping the page-type
@@ -16,7 +16,7 @@ pub fn body(html: &str, url: Option<&str>) -> CleanText {
         Ok(result) => (result.content_text, result.metadata.author),
         Err(_) => (String::new(), None),
     };
-    let mut clean = text::clean(&raw, Mode::Body);
+    let mut clean = text::clean_with_titles(&raw, Mode::Body, titles);
     clean.extractor_byline = author;
     if clean.paragraphs.is_empty() {
         // Short pages (feed items, stubs) fall below the extractor's size limits: take

@@ -49,7 +49,15 @@ pub fn extract(doc: &RawDocument) -> Result<Extracted, ExtractError> {
             }
             let page = htmlmeta::scan(&decoded.text);
             let url = doc.hints.url.as_deref().or(page.canonical.as_deref());
-            (html::body(&decoded.text, url), Some(page))
+            let titles: Vec<&str> = [
+                page.h1.as_deref(),
+                page.meta(&["og:title"]).map(|(_, t)| t),
+                page.title_tag.as_deref(),
+            ]
+            .into_iter()
+            .flatten()
+            .collect();
+            (html::body(&decoded.text, url, &titles), Some(page))
         }
     };
     let body = clean.paragraphs.join("\n\n");

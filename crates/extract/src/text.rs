@@ -112,6 +112,17 @@ fn norm(text: &str) -> String {
 
 /// Cleans a text whose lines are blocks of a page.
 pub fn clean(text: &str, mode: Mode) -> CleanText {
+    clean_with_titles(text, mode, &[])
+}
+
+/// Like [`clean`], knowing the page's headline candidates (`<h1>`, `og:title`): a line
+/// before the story that repeats one of them is the headline, not body text.
+pub fn clean_with_titles(text: &str, mode: Mode, titles: &[&str]) -> CleanText {
+    let titles: Vec<String> = titles
+        .iter()
+        .map(|t| norm(t))
+        .filter(|t| !t.is_empty())
+        .collect();
     let mut out = CleanText::default();
     let mut lines: Vec<Line> = Vec::new();
     let mut tight = false;
@@ -223,6 +234,14 @@ pub fn clean(text: &str, mode: Mode) -> CleanText {
             && (line.keep || keys.iter().filter(|k| **k == keys[i]).count() > 1)
         {
             title_index = Some(i);
+        }
+    }
+    if title_index.is_none() {
+        title_index = (0..first_good.min(lines.len())).find(|&i| titles.contains(&keys[i]));
+    }
+    for (i, line) in lines.iter_mut().enumerate().take(first_good) {
+        if titles.contains(&keys[i]) {
+            line.keep = false;
         }
     }
     if let Some(i) = title_index {
