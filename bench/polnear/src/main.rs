@@ -109,7 +109,7 @@ fn main() -> std::process::ExitCode {
     let result = if positional.first().is_some_and(|a| *a == "train") {
         match (positional.get(1), flag("--model")) {
             (Some(dir), Some(model)) => {
-                let epochs = flag("--epochs").and_then(|e| e.parse().ok()).unwrap_or(12);
+                let epochs = flag("--epochs").and_then(|e| e.parse().ok()).unwrap_or(20);
                 let folds = flag("--folds").and_then(|e| e.parse().ok()).unwrap_or(4);
                 run_train(Path::new(dir), Path::new(&model), epochs, folds)
             }

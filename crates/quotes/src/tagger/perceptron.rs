@@ -22,18 +22,29 @@ impl Model {
         decode_with(&self.weights, &self.transitions, feats)
     }
 
-    /// Serialises the model: a header, the transitions, then non-zero weights as (index, value).
+    /// Serialises the model: a header, the transitions, a scale, then non-zero weights as
+    /// (index, 16-bit value).
     pub fn to_bytes(&self) -> Vec<u8> {
-        let mut out = b"PXTAG1".to_vec();
+        let mut out = b"PXTAG2".to_vec();
         for row in &self.transitions {
             for v in row {
                 out.extend_from_slice(&v.to_le_bytes());
             }
         }
+        // Weights are stored as 16-bit steps of the largest weight: a third of the size of
+        // (index, f32) pairs' worth of precision is not needed for an argmax.
+        let max = self
+            .weights
+            .iter()
+            .fold(0.0f32, |m, w| m.max(w.abs()))
+            .max(1e-9);
+        let scale = max / f32::from(i16::MAX);
+        out.extend_from_slice(&scale.to_le_bytes());
         for (i, v) in self.weights.iter().enumerate() {
-            if *v != 0.0 {
+            let q = (v / scale).round() as i16;
+            if q != 0 {
                 out.extend_from_slice(&(i as u32).to_le_bytes());
-                out.extend_from_slice(&v.to_le_bytes());
+                out.extend_from_slice(&q.to_le_bytes());
             }
         }
         out
@@ -41,20 +52,22 @@ impl Model {
 
     /// Reads what [`Model::to_bytes`] wrote; `None` when the bytes are not a model.
     pub fn from_bytes(bytes: &[u8]) -> Option<Model> {
-        let rest = bytes.strip_prefix(b"PXTAG1")?;
+        let rest = bytes.strip_prefix(b"PXTAG2")?;
         let f32_at = |b: &[u8]| b.try_into().ok().map(f32::from_le_bytes);
         let mut transitions = [[0.0f32; TAGS]; TAGS + 1];
         let head = (TAGS + 1) * TAGS * 4;
-        if rest.len() < head {
+        if rest.len() < head + 4 {
             return None;
         }
         for (k, chunk) in rest[..head].chunks_exact(4).enumerate() {
             transitions[k / TAGS][k % TAGS] = f32_at(chunk)?;
         }
+        let scale = f32_at(&rest[head..head + 4])?;
         let mut weights = vec![0.0f32; BUCKETS * TAGS];
-        for pair in rest[head..].chunks_exact(8) {
-            let i = u32::from_le_bytes(pair[..4].try_into().ok()?) as usize;
-            *weights.get_mut(i)? = f32_at(&pair[4..])?;
+        for entry in rest[head + 4..].chunks_exact(6) {
+            let i = u32::from_le_bytes(entry[..4].try_into().ok()?) as usize;
+            let q = i16::from_le_bytes(entry[4..].try_into().ok()?);
+            *weights.get_mut(i)? = f32::from(q) * scale;
         }
         Some(Model {
             weights,
@@ -211,5 +224,25 @@ impl Trainer {
             weights,
             transitions,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn learns_a_toy_pattern_and_survives_a_round_trip() {
+        // Feature 1 marks a cue (tag 3), feature 2 a source (tag 1), feature 3 content (5, 6).
+        let feats = vec![vec![0, 2], vec![0, 1], vec![0, 3], vec![0, 3], vec![0]];
+        let gold = vec![1, 3, 5, 6, 0];
+        let mut trainer = Trainer::default();
+        for _ in 0..5 {
+            trainer.learn(&feats, &gold);
+        }
+        let model = trainer.finish();
+        assert_eq!(model.decode(&feats), gold);
+        let back = Model::from_bytes(&model.to_bytes()).expect("a model reads back");
+        assert_eq!(back.decode(&feats), gold);
     }
 }
