@@ -22,7 +22,7 @@ pub fn candidates(analysis: &Analysis, positions: &[usize]) -> Vec<SentenceFacts
             .into_iter()
             .enumerate()
         {
-            let range = skip_dateline(body, range);
+            let range = skip_orphan_quote(body, skip_dateline(body, range));
             let text = &body[range.clone()];
             if is_unclaimable(text) {
                 continue;
@@ -124,4 +124,40 @@ fn overlap(a: parallax_core::CharSpan, b: parallax_core::CharSpan) -> u32 {
     a.end()
         .min(b.end())
         .saturating_sub(a.start().max(b.start()))
+}
+
+/// Moves the start past a quote mark that stands alone before a space (`“ But …`): the
+/// closing mark of the previous sentence, left behind by a split.
+fn skip_orphan_quote(body: &str, range: std::ops::Range<usize>) -> std::ops::Range<usize> {
+    let Some(text) = body.get(range.clone()) else {
+        return range;
+    };
+    let mut chars = text.char_indices();
+    match (chars.next(), chars.next()) {
+        (Some((_, q)), Some((at, ' '))) if matches!(q, '“' | '”' | '"' | '\'' | '’' | '‘') =>
+        {
+            let rest = &text[at..];
+            let lead = rest.len() - rest.trim_start().len();
+            range.start + at + lead..range.end
+        }
+        _ => range,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{skip_dateline, skip_orphan_quote};
+
+    #[test]
+    fn datelines_and_orphan_quotes_are_left_out_of_the_claim() {
+        let body = "OSTREL (MPA) — The dam fell.";
+        assert_eq!(&body[skip_dateline(body, 0..body.len())], "The dam fell.");
+        let body = "“ But markets fell 3.9 percent.";
+        assert_eq!(
+            &body[skip_orphan_quote(body, 0..body.len())],
+            "But markets fell 3.9 percent."
+        );
+        let body = "“Markets fell,” he said.";
+        assert_eq!(&body[skip_orphan_quote(body, 0..body.len())], body);
+    }
 }

@@ -55,6 +55,15 @@ pub fn split_sentences(body: &str) -> Vec<Range<usize>> {
         let mut i = 0usize;
         while i < chars.len() {
             let (b, c) = chars[i];
+            // A semicolon joins two statements: each is a claim of its own.
+            if c == ';' && chars.get(i + 1).is_some_and(|&(_, n)| n == ' ') {
+                if let Some(r) = trim(body, base + start..base + b + 1) {
+                    out.push(r);
+                }
+                start = chars.get(i + 1).map_or(para.len(), |&(bn, _)| bn);
+                i += 1;
+                continue;
+            }
             if matches!(c, '.' | '!' | '?' | '\n') {
                 let mut j = i + 1;
                 while j < chars.len() && is_closer(chars[j].1) {
@@ -175,10 +184,10 @@ mod tests {
 
     #[test]
     fn keeps_decimal_numbers_and_cyrillic_whole() {
-        let body = "Рост составил 2.5 процента. Это много.";
+        let body = "Рост составил 2.5 процента. Это много; очень.";
         assert_eq!(
             pieces(body),
-            vec!["Рост составил 2.5 процента.", "Это много."]
+            vec!["Рост составил 2.5 процента.", "Это много;", "очень."]
         );
     }
 }
