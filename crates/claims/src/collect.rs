@@ -134,8 +134,7 @@ fn skip_orphan_quote(body: &str, range: std::ops::Range<usize>) -> std::ops::Ran
     };
     let mut chars = text.char_indices();
     match (chars.next(), chars.next()) {
-        (Some((_, q)), Some((at, ' '))) if matches!(q, '“' | '”' | '"' | '\'' | '’' | '‘') =>
-        {
+        (Some((_, '“' | '”' | '"' | '\'' | '’' | '‘')), Some((at, ' '))) => {
             let rest = &text[at..];
             let lead = rest.len() - rest.trim_start().len();
             range.start + at + lead..range.end
