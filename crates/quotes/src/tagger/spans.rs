@@ -37,6 +37,7 @@ pub fn attributions_from_tags(ctx: &Context<'_>, tags: &[usize]) -> Vec<Attribut
     }
     let bytes = |a: usize, b: usize| (ctx.words[a].start, ctx.words[b].end);
     let mut out: Vec<Attribution> = Vec::new();
+    let mut pending_source: Option<(usize, usize)> = None;
     let mut i = 0;
     while i < segs.len() {
         // Group a run of segments without gaps wider than a few tokens into one attribution.
@@ -69,6 +70,37 @@ pub fn attributions_from_tags(ctx: &Context<'_>, tags: &[usize]) -> Vec<Attribut
             .collect();
         let source = group.iter().find(|s| s.0 == 1).map(|s| bytes(s.1, s.2));
         let cue = group.iter().find(|s| s.0 == 2).map(|s| bytes(s.1, s.2));
+        // Every attribution has a cue: a group without one is dropped, unless it is a lone
+        // source that a cue group right after it lacks ("Trump, speaking to veterans, said").
+        if cue.is_none() {
+            if let (Some(src), Some(next)) = (source, segs.get(j)) {
+                let gap_ok = next.1 <= group.last().map_or(0, |g| g.2) + 15
+                    && !(group.last().map_or(0, |g| g.2) + 1..next.1)
+                        .any(|k| matches!(ctx.lower_at(k), "." | "!" | "?"));
+                if gap_ok && next.0 == 2 {
+                    pending_source = Some(src);
+                }
+            }
+            // A lone content right after an attribution that has none is its content.
+            if source.is_none() && !contents.is_empty() {
+                let first = group[0].1;
+                if let Some(last) = out.last_mut().filter(|l| l.parts.is_empty()) {
+                    let last_end = ctx.token_end(
+                        last.cue
+                            .map_or(0, |c| c.1)
+                            .max(last.source.map_or(0, |s| s.1)),
+                    );
+                    if first <= last_end + 15
+                        && !(last_end..first).any(|k| matches!(ctx.lower_at(k), "." | "!" | "?"))
+                    {
+                        last.parts = contents;
+                    }
+                }
+            }
+            i = j;
+            continue;
+        }
+        let source = source.or(pending_source.take());
         let m = source.and_then(|(a, b)| ctx.mention_in(a, b));
         out.push(Attribution {
             kind: parallax_core::QuoteKind::Indirect,
