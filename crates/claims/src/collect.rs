@@ -70,7 +70,13 @@ pub fn candidates(analysis: &Analysis, positions: &[usize]) -> Vec<SentenceFacts
                 shared * 2 >= span.char_len()
                     || (shared > 0 && q.cue.is_some_and(|c| span.contains(c)))
             });
+            // Reported speech names its speaker in the same sentence; a speaker found
+            // further off is more often a neighbour's than this statement's.
             let speaker = quote
+                .filter(|q| {
+                    q.kind != parallax_core::QuoteKind::Indirect
+                        || q.speaker.mention.is_some_and(|m| span.contains(m))
+                })
                 .and_then(|q| q.speaker.entity)
                 .and_then(|local| analysis.entities.resolve(article.id, local))
                 .map(|e| e.id);
