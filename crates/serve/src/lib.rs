@@ -3,7 +3,8 @@
 //! [`router`] serves an in-memory [`Analysis`] (usually loaded from a data directory
 //! with `parallax_store::load`):
 //!
-//! - `GET /api/stories`: stories with their outlets and claim counts;
+//! - `GET /api/stories[?offset=&limit=&min_articles=]`: stories with their outlets and
+//!   claim counts, most covered first;
 //! - `GET /api/stories/:id`: one story with its articles (bodies and provenance), claims
 //!   (with the text of every evidence span) and quotes;
 //! - `GET /api/claims?story=ID`: claims of one story, or all;
@@ -107,8 +108,27 @@ fn not_found(what: String) -> Response {
     (StatusCode::NOT_FOUND, Json(json!({ "error": what }))).into_response()
 }
 
-async fn stories(State(app): State<Shared>) -> Response {
-    Json(app.catalog.stories()).into_response()
+/// Query of `/api/stories`: paging and a floor on story size.
+#[derive(Deserialize)]
+struct StoriesQuery {
+    offset: Option<usize>,
+    limit: Option<usize>,
+    min_articles: Option<usize>,
+}
+
+async fn stories(State(app): State<Shared>, Query(q): Query<StoriesQuery>) -> Response {
+    let list = app.catalog.stories();
+    let min = q.min_articles.unwrap_or(0);
+    let page: Vec<serde_json::Value> = list
+        .as_array()
+        .map_or(&[][..], Vec::as_slice)
+        .iter()
+        .filter(|s| s["articles"].as_u64().unwrap_or(0) as usize >= min)
+        .skip(q.offset.unwrap_or(0))
+        .take(q.limit.unwrap_or(usize::MAX))
+        .cloned()
+        .collect();
+    Json(page).into_response()
 }
 
 async fn story(State(app): State<Shared>, UrlPath(id): UrlPath<String>) -> Response {

@@ -135,6 +135,15 @@ async fn stories_list_counts_outlets_and_contradictions() {
     );
     assert_eq!(v[0]["claims"], 1);
     assert_eq!(v[0]["contradicted"], 1);
+    assert_eq!(
+        get_json("/api/stories?min_articles=3").await,
+        serde_json::json!([])
+    );
+    assert_eq!(get_json("/api/stories?offset=0&limit=1").await, v);
+    assert_eq!(
+        get_json("/api/stories?offset=1").await,
+        serde_json::json!([])
+    );
 }
 
 #[tokio::test]
