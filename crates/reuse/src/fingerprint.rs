@@ -5,7 +5,7 @@
 //! every window of [`WINDOW`] shingles, so any shared run of `WINDOW + k - 1` words
 //! yields at least one shared fingerprint.
 
-use std::collections::HashMap;
+use crate::tokens::HashKeyed;
 
 /// Shingles per winnowing window.
 pub const WINDOW: usize = 8;
@@ -38,10 +38,17 @@ pub fn winnow(shingles: &[u64]) -> Vec<u64> {
     out
 }
 
+/// The articles holding one fingerprint; most fingerprints occur once, so the first
+/// article is kept inline and the list allocates only for the second.
+struct Posting {
+    first: u32,
+    rest: Vec<u32>,
+}
+
 /// Inverted index from fingerprint to the articles holding it.
 #[derive(Default)]
 pub struct FingerprintIndex {
-    postings: HashMap<u64, Vec<u32>>,
+    postings: HashKeyed<Posting>,
 }
 
 impl FingerprintIndex {
@@ -49,10 +56,21 @@ impl FingerprintIndex {
     /// fingerprint), then remembers `fingerprints` as article `id`.
     pub fn query_then_insert(&mut self, id: u32, fingerprints: &[u64], found: &mut Vec<u32>) {
         for &fp in fingerprints {
-            let posting = self.postings.entry(fp).or_default();
-            if posting.len() < POSTING_CAP {
-                found.extend_from_slice(posting);
-                posting.push(id);
+            match self.postings.entry(fp) {
+                std::collections::hash_map::Entry::Vacant(slot) => {
+                    slot.insert(Posting {
+                        first: id,
+                        rest: Vec::new(),
+                    });
+                }
+                std::collections::hash_map::Entry::Occupied(mut slot) => {
+                    let posting = slot.get_mut();
+                    if posting.rest.len() + 1 < POSTING_CAP {
+                        found.push(posting.first);
+                        found.extend_from_slice(&posting.rest);
+                        posting.rest.push(id);
+                    }
+                }
             }
         }
     }

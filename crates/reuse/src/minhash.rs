@@ -5,8 +5,7 @@
 //! bucket table per band. `query_then_insert` returns the earlier articles that share a
 //! band, so the work per article does not grow with the collection (buckets are capped).
 
-use crate::tokens::mix;
-use std::collections::HashMap;
+use crate::tokens::{mix, HashKeyed};
 
 /// Number of hash functions in a signature.
 pub const NUM_HASHES: usize = 64;
@@ -69,17 +68,23 @@ pub fn estimate_jaccard(a: &Signature, b: &Signature) -> f32 {
     same as f32 / NUM_HASHES as f32
 }
 
+/// One LSH bucket; most hold one article, kept inline so they allocate nothing.
+struct Bucket {
+    first: u32,
+    rest: Vec<u32>,
+}
+
 /// Banded LSH over signatures; articles are numbered by arrival.
 #[derive(Default)]
 pub struct LshIndex {
-    bands: Vec<HashMap<u64, Vec<u32>>>,
+    bands: Vec<HashKeyed<Bucket>>,
 }
 
 impl LshIndex {
     /// Earlier articles sharing at least one band with `sig`; then remembers `sig` as `id`.
     pub fn query_then_insert(&mut self, id: u32, sig: &Signature, found: &mut Vec<u32>) {
         if self.bands.is_empty() {
-            self.bands = (0..BANDS).map(|_| HashMap::new()).collect();
+            self.bands = (0..BANDS).map(|_| HashKeyed::default()).collect();
         }
         if sig[0] == u32::MAX {
             return;
@@ -88,10 +93,21 @@ impl LshIndex {
             let key = sig[band * ROWS..(band + 1) * ROWS]
                 .iter()
                 .fold(band as u64, |h, &v| mix(h ^ u64::from(v)));
-            let bucket = table.entry(key).or_default();
-            found.extend_from_slice(bucket);
-            if bucket.len() < BUCKET_CAP {
-                bucket.push(id);
+            match table.entry(key) {
+                std::collections::hash_map::Entry::Vacant(slot) => {
+                    slot.insert(Bucket {
+                        first: id,
+                        rest: Vec::new(),
+                    });
+                }
+                std::collections::hash_map::Entry::Occupied(mut slot) => {
+                    let bucket = slot.get_mut();
+                    found.push(bucket.first);
+                    found.extend_from_slice(&bucket.rest);
+                    if bucket.rest.len() + 1 < BUCKET_CAP {
+                        bucket.rest.push(id);
+                    }
+                }
             }
         }
     }

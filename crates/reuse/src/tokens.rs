@@ -50,6 +50,29 @@ fn word(folded: &str, start: u32, end: u32) -> Word {
     }
 }
 
+/// A hasher for keys that are already well-mixed 64-bit hashes: it passes them through,
+/// where the default SipHash would spend most of an index lookup re-hashing them.
+#[derive(Default, Clone, Copy)]
+pub struct PassThroughHasher(u64);
+
+impl std::hash::Hasher for PassThroughHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = mix(self.0 ^ u64::from(b));
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+/// A map keyed by a mixed hash.
+pub type HashKeyed<V> =
+    std::collections::HashMap<u64, V, std::hash::BuildHasherDefault<PassThroughHasher>>;
+
 /// Mixes a 64-bit value (splitmix64 finaliser), so sums of hashes stay well spread.
 pub fn mix(mut x: u64) -> u64 {
     x ^= x >> 30;

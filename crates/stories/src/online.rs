@@ -9,11 +9,11 @@
 
 use crate::features::{RawTerm, TermKind};
 
-/// Leading terms of one kind compared by [`OnlineClusterer::conflict`].
+/// Leading terms of one kind compared by [`conflict`].
 const LEADING_TERMS: usize = 3;
 use crate::vector::{SparseVec, TermId, Vocabulary, Weights};
 use chrono::NaiveDate;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// Settings of the clusterer.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -89,7 +89,49 @@ struct Cluster {
     last: Option<NaiveDate>,
     indexed: HashSet<TermId>,
     storyline: u32,
+    /// Norms and leading terms, refreshed when the story changes or the collection
+    /// grew by a percent.
+    cache: Option<Summary>,
 }
+
+/// What scoring needs of a story besides its profile.
+#[derive(Clone)]
+struct Summary {
+    /// `ln(N + 1)` when computed.
+    ln_docs: f32,
+    /// Squared centroid norm under that IDF.
+    norm2: f32,
+    /// Squared norm of its names and numbers.
+    specific2: f32,
+    /// Leading names, then leading numbers.
+    leading: [Vec<TermId>; 2],
+}
+
+/// True when both sides have leading terms of one kind (`ours`, `theirs`) and none of
+/// either side's appears on the other side.
+fn conflict(
+    ours: &[TermId],
+    theirs: &[TermId],
+    vector: &SparseVec,
+    profile: &HashMap<TermId, f32>,
+) -> bool {
+    !ours.is_empty()
+        && !theirs.is_empty()
+        && !ours.iter().any(|t| profile.contains_key(t))
+        && !theirs
+            .iter()
+            .any(|t| vector.entries.binary_search_by_key(t, |e| e.0).is_ok())
+}
+
+/// The [`LEADING_TERMS`] heaviest terms.
+fn leading(terms: impl Iterator<Item = (TermId, f32)>) -> Vec<TermId> {
+    let mut terms: Vec<(TermId, f32)> = terms.collect();
+    terms.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    terms.truncate(LEADING_TERMS);
+    terms.into_iter().map(|(t, _)| t).collect()
+}
+
+const CONFLICT_KINDS: [TermKind; 2] = [TermKind::Name, TermKind::Number];
 
 /// Online clusterer state.
 pub struct OnlineClusterer {
@@ -107,7 +149,7 @@ impl OnlineClusterer {
             params,
             vocab: Vocabulary::default(),
             clusters: Vec::new(),
-            postings: HashMap::new(),
+            postings: HashMap::default(),
             storylines: 0,
         }
     }
@@ -122,7 +164,7 @@ impl OnlineClusterer {
         let p = self.params;
         let (profile, vector) = self.vocab.add_and_weigh(terms, &p.weights);
         let ln_docs = self.vocab.ln_docs();
-        let mut votes: HashMap<u32, f32> = HashMap::new();
+        let mut votes: HashMap<u32, f32> = HashMap::default();
         for (term, weight) in vector.top_terms(p.query_terms) {
             if let Some(list) = self.postings.get(&term) {
                 for &c in list {
@@ -141,18 +183,19 @@ impl OnlineClusterer {
             .sum::<f32>()
             .sqrt();
         let mut best: Option<(u32, f32)> = None;
+        let ours = CONFLICT_KINDS.map(|kind| {
+            leading(
+                vector
+                    .entries
+                    .iter()
+                    .filter(|(t, _)| self.vocab.kind(*t) == Some(kind))
+                    .copied(),
+            )
+        });
         for (c, _) in ranked {
+            let summary = self.summary(c, ln_docs);
+            let (norm2, specific_norm2) = (summary.norm2, summary.specific2);
             let cluster = &self.clusters[c as usize];
-            // The story's centroid is weighed with today's IDF, not the IDF its members
-            // had on arrival: early in a stream every term looks rare.
-            let (mut norm2, mut specific_norm2) = (0.0f32, 0.0f32);
-            for (&t, &raw) in &cluster.profile {
-                let w = raw * self.vocab.idf(t, ln_docs);
-                norm2 += w * w;
-                if self.vocab.is_specific(t) {
-                    specific_norm2 += w * w;
-                }
-            }
             if norm2 <= 0.0 {
                 continue;
             }
@@ -173,9 +216,8 @@ impl OnlineClusterer {
             } else {
                 cosine
             };
-            let conflicts = [TermKind::Name, TermKind::Number]
-                .into_iter()
-                .filter(|&kind| self.conflict(&vector, &cluster.profile, kind))
+            let conflicts = (0..CONFLICT_KINDS.len())
+                .filter(|&k| conflict(&ours[k], &summary.leading[k], &vector, &cluster.profile))
                 .count();
             let score = similarity
                 - self.time_discount(cluster, date)
@@ -202,11 +244,12 @@ impl OnlineClusterer {
                     }
                 };
                 self.clusters.push(Cluster {
-                    profile: HashMap::new(),
+                    profile: HashMap::default(),
                     first: None,
                     last: None,
-                    indexed: HashSet::new(),
+                    indexed: HashSet::default(),
                     storyline,
+                    cache: None,
                 });
                 Placement {
                     story: (self.clusters.len() - 1) as u32,
@@ -220,38 +263,42 @@ impl OnlineClusterer {
         (placement, vector)
     }
 
-    /// True when the article's and the story's leading terms of `kind` exist and none
-    /// of either side's appears on the other side.
-    fn conflict(&self, vector: &SparseVec, profile: &HashMap<TermId, f32>, kind: TermKind) -> bool {
-        let lead = |mut terms: Vec<(TermId, f32)>| -> Vec<TermId> {
-            terms.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-            terms
-                .into_iter()
-                .take(LEADING_TERMS)
-                .map(|(t, _)| t)
-                .collect()
+    /// The story's norms under today's IDF (not the IDF its members had on arrival:
+    /// early in a stream every term looks rare) and its leading names and numbers,
+    /// cached while the collection grows by less than a percent.
+    fn summary(&mut self, story: u32, ln_docs: f32) -> Summary {
+        let cluster = &self.clusters[story as usize];
+        if let Some(cached) = &cluster.cache {
+            if ln_docs - cached.ln_docs < 0.01 {
+                return cached.clone();
+            }
+        }
+        let (mut norm2, mut specific2) = (0.0f32, 0.0f32);
+        for (&t, &raw) in &cluster.profile {
+            let w = raw * self.vocab.idf(t, ln_docs);
+            norm2 += w * w;
+            if self.vocab.is_specific(t) {
+                specific2 += w * w;
+            }
+        }
+        let vocab = &self.vocab;
+        let leading = CONFLICT_KINDS.map(|kind| {
+            leading(
+                cluster
+                    .profile
+                    .iter()
+                    .filter(|(t, _)| vocab.kind(**t) == Some(kind))
+                    .map(|(&t, &w)| (t, w)),
+            )
+        });
+        let summary = Summary {
+            ln_docs,
+            norm2,
+            specific2,
+            leading,
         };
-        let ours = lead(
-            vector
-                .entries
-                .iter()
-                .filter(|(t, _)| self.vocab.kind(*t) == Some(kind))
-                .copied()
-                .collect(),
-        );
-        let theirs = lead(
-            profile
-                .iter()
-                .filter(|(t, _)| self.vocab.kind(**t) == Some(kind))
-                .map(|(&t, &w)| (t, w))
-                .collect(),
-        );
-        !ours.is_empty()
-            && !theirs.is_empty()
-            && !ours.iter().any(|t| profile.contains_key(t))
-            && !theirs
-                .iter()
-                .any(|t| vector.entries.binary_search_by_key(t, |e| e.0).is_ok())
+        self.clusters[story as usize].cache = Some(summary.clone());
+        summary
     }
 
     /// Score discount for an article `date` away from the story's span; none when either is undated.
@@ -278,6 +325,7 @@ impl OnlineClusterer {
     ) {
         let p = self.params;
         let cluster = &mut self.clusters[story as usize];
+        cluster.cache = None;
         for &(t, w) in &profile.entries {
             *cluster.profile.entry(t).or_default() += w;
         }

@@ -2,7 +2,7 @@
 
 use crate::vector::SparseVec;
 use parallax_core::Article;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// Terms of a member vector kept to judge centrality; enough for a ranking.
 const KEPT_TERMS: usize = 24;
@@ -30,7 +30,7 @@ impl TitlePicker {
             .members
             .into_iter()
             .map(|(story, members)| {
-                let mut centroid: HashMap<u32, f32> = HashMap::new();
+                let mut centroid: HashMap<u32, f32> = HashMap::default();
                 for (_, v) in &members {
                     for &(t, w) in &v.entries {
                         *centroid.entry(t).or_default() += w;

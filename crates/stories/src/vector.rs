@@ -1,7 +1,7 @@
 //! Sparse term vectors and the vocabulary with its incremental document frequencies.
 
 use crate::features::{RawTerm, TermKind};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// Interned term id.
 pub type TermId = u32;
@@ -115,7 +115,7 @@ impl Vocabulary {
         weights: &Weights,
     ) -> (SparseVec, SparseVec) {
         self.prior_docs = weights.prior_docs;
-        let mut tf: HashMap<TermId, f32> = HashMap::new();
+        let mut tf: HashMap<TermId, f32> = HashMap::default();
         for t in terms {
             let next = self.kinds.len() as TermId;
             let id = *self.ids.entry((t.kind, t.text.clone())).or_insert(next);
