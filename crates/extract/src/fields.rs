@@ -120,7 +120,12 @@ pub fn choose(doc: &RawDocument, page: Option<&PageMeta>, text: &CleanText) -> F
             FieldSource::TextLine,
         );
     }
-    f.title = f.title.map(|t| crate::htmlmeta::unescape(t.trim()));
+    // Titles from any source may still end in " | Site" or " - Site".
+    let site = page.and_then(|p| p.meta(SITE_METAS)).map(|(_, s)| s);
+    f.title = f
+        .title
+        .map(|t| crate::htmlmeta::unescape(t.trim()))
+        .map(|t| strip_exact_site(&t, site));
 
     // Byline: names only; a candidate that yields no name is skipped.
     let mut bylines: Vec<(String, FieldSource)> = Vec::new();
@@ -138,6 +143,14 @@ pub fn choose(doc: &RawDocument, page: Option<&PageMeta>, text: &CleanText) -> F
                     bylines.push((v.to_owned(), FieldSource::MetaTag(n.into())));
                 }
             }
+        }
+    }
+    if let Some(p) = page {
+        for element in &p.author_elements {
+            bylines.push((
+                element.clone(),
+                FieldSource::Inferred("author markup".into()),
+            ));
         }
     }
     if let Some(b) = &text.byline {
@@ -278,6 +291,12 @@ pub fn choose(doc: &RawDocument, page: Option<&PageMeta>, text: &CleanText) -> F
     if let Some(host) = url.as_deref().and_then(host_of) {
         set(&mut f.outlet, &mut f.sources.outlet, host, FieldSource::Url);
     }
+    // A site name given as a URL is reduced to its host.
+    if let Some(o) = &f.outlet {
+        if o.contains("://") {
+            f.outlet = host_of(o);
+        }
+    }
 
     // Language: the page's declaration, reduced to ISO 639-1.
     f.language = page
@@ -308,6 +327,21 @@ fn strip_site(title: &str, site: Option<&str>) -> String {
             let tail_is_site = site.is_some_and(|s| tail.trim().eq_ignore_ascii_case(s.trim()))
                 || tail.split_whitespace().count() <= 4;
             if tail_is_site && head.split_whitespace().count() >= 3 {
+                return head.trim().to_owned();
+            }
+        }
+    }
+    title.to_owned()
+}
+
+/// Strips a trailing " | Site" only when it names the site exactly.
+fn strip_exact_site(title: &str, site: Option<&str>) -> String {
+    let Some(site) = site.map(str::trim).filter(|s| !s.is_empty()) else {
+        return title.to_owned();
+    };
+    for sep in [" | ", " - ", " — ", " – ", " :: ", " · "] {
+        if let Some((head, tail)) = title.rsplit_once(sep) {
+            if tail.trim().eq_ignore_ascii_case(site) && !head.trim().is_empty() {
                 return head.trim().to_owned();
             }
         }

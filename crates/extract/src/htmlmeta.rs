@@ -26,6 +26,9 @@ pub struct PageMeta {
     pub lang: Option<String>,
     /// `<link rel="canonical">`.
     pub canonical: Option<String>,
+    /// Text of elements marked as the author by microdata or microformats
+    /// (`itemprop="author"`, `rel="author"`, `class="byline"`), in page order.
+    pub author_elements: Vec<String>,
 }
 
 static ATTR: LazyLock<Regex> = LazyLock::new(|| {
@@ -192,6 +195,16 @@ pub fn scan(html: &str) -> PageMeta {
             "html" if meta.lang.is_none() => {
                 meta.lang = attr(&attrs(inside), "lang").map(str::to_owned);
             }
+            _ if meta.author_elements.len() < 4 && marks_author(inside) => {
+                let close = lower[at..]
+                    .find(&format!("</{name}"))
+                    .map_or(lower.len(), |e| at + e);
+                if close - at <= 600 {
+                    if let Some(text) = text_of(&html[at..close]) {
+                        meta.author_elements.push(text);
+                    }
+                }
+            }
             "link" if meta.canonical.is_none() => {
                 let a = attrs(inside);
                 if attr(&a, "rel").is_some_and(|r| r.eq_ignore_ascii_case("canonical")) {
@@ -202,6 +215,26 @@ pub fn scan(html: &str) -> PageMeta {
         }
     }
     meta
+}
+
+/// Attributes that mark an element as the author's name (schema.org microdata, the
+/// `rel="author"` link type, the hNews `byline`/`author` classes).
+fn marks_author(inside: &str) -> bool {
+    let lower = inside.to_ascii_lowercase();
+    if !(lower.contains("author") || lower.contains("byline")) {
+        return false;
+    }
+    let a = attrs(inside);
+    attr(&a, "itemprop").is_some_and(|v| v.eq_ignore_ascii_case("author"))
+        || attr(&a, "rel").is_some_and(|v| v.eq_ignore_ascii_case("author"))
+        || attr(&a, "class").is_some_and(|v| {
+            v.split_whitespace().any(|c| {
+                matches!(
+                    c.to_ascii_lowercase().as_str(),
+                    "byline" | "author" | "author-name" | "byline-name"
+                )
+            })
+        })
 }
 
 fn skip_past(lower: &str, from: usize, end: &str) -> usize {

@@ -88,8 +88,6 @@ fn html_metadata_from_json_ld_meta_and_time() {
     insta::assert_snapshot!(render(&extract(&d).expect("a body").article));
 }
 
-// FIXME: the byline "By John Sample and Ann Example, Staff Writers" sits in a plain
-// <div>; neither rs-trafilatura nor our scan finds it, so the snapshot has no byline.
 #[test]
 fn html_metadata_from_text_and_url() {
     let d = doc(

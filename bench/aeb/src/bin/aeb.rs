@@ -80,6 +80,10 @@ fn main() {
         extra(&pages);
         return;
     }
+    if std::env::args().any(|a| a == "--meta") {
+        show_meta(&pages);
+        return;
+    }
     if std::env::args().any(|a| a == "--profile") {
         profile(&pages);
         return;
@@ -236,6 +240,39 @@ fn extra(pages: &[Page]) {
             if !truth_norm.contains(&line) {
                 println!("  + {}", line.chars().take(140).collect::<String>());
             }
+        }
+    }
+}
+
+/// `--meta`: the metadata we extract from each page, for reading by eye (AEB has no
+/// metadata ground truth).
+fn show_meta(pages: &[Page]) {
+    for p in pages {
+        let doc = RawDocument {
+            source: p.key.clone(),
+            path: p.key.clone().into(),
+            format: InputFormat::Html,
+            payload: Payload::Html {
+                bytes: p.html.clone(),
+                declared_charset: None,
+            },
+            hints: RecordHints {
+                url: p.url.clone(),
+                ..RecordHints::default()
+            },
+        };
+        if let Ok(e) = parallax_extract::extract(&doc) {
+            let a = e.article;
+            println!(
+                "{} | {:?} | {:?} | {:?} | {:?} | {:?} | {:?}",
+                &p.key[..8],
+                a.title,
+                a.byline,
+                a.published,
+                a.outlet,
+                a.credits,
+                a.language
+            );
         }
     }
 }
