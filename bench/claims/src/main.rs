@@ -279,6 +279,55 @@ fn main() {
             .take(show)
             .for_each(render);
     }
+    // The hand-labelled pairs: does `relate` call them the same claim?
+    score_labelled_pairs(&analysis, &events);
+
+    // Sample pairs for labelling: every k-th BASIL pair per cosine band, printed with
+    // their (url, start, end) keys.
+    if args.iter().any(|a| a == "--sample") {
+        let pos: HashMap<ArticleId, usize> = analysis
+            .articles
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.id, i))
+            .collect();
+        let mut bands: Vec<Vec<String>> = vec![Vec::new(); 4];
+        for story in analysis
+            .stories
+            .iter()
+            .filter(|s| event_of[&s.id.0].starts_with("basil"))
+        {
+            let positions: Vec<usize> = story.articles.iter().map(|a| pos[a]).collect();
+            let sentences = parallax_claims::collect::candidates(&analysis, &positions);
+            for (a, b, cos) in parallax_claims::align::similar_pairs(&sentences, 0.2) {
+                let band = match cos {
+                    c if c < 0.35 => 0,
+                    c if c < 0.5 => 1,
+                    c if c < 0.7 => 2,
+                    _ => 3,
+                };
+                let (sa, sb) = (&sentences[a], &sentences[b]);
+                bands[band].push(format!(
+                    "{}\t{}\t{}\t{}\t{}\t{}\t{cos:.2}\n  A: {}\n  B: {}",
+                    analysis.articles[sa.article].source,
+                    sa.span.start(),
+                    sa.span.end(),
+                    analysis.articles[sb.article].source,
+                    sb.span.start(),
+                    sb.span.end(),
+                    sa.text,
+                    sb.text
+                ));
+            }
+        }
+        for (n, band) in bands.iter().enumerate() {
+            let step = (band.len() / 15).max(1);
+            println!("== band {n}: {} pairs", band.len());
+            for line in band.iter().step_by(step).take(15) {
+                println!("{line}");
+            }
+        }
+    }
     // Near misses: pairs just under the agreement threshold, to judge it by eye.
     if let Some(band) = flag("--near") {
         let (lo, hi) = band.split_once(',').expect("--near LO,HI");
@@ -318,5 +367,94 @@ fn main() {
         let path = parallax_store::save(&out, &analysis).expect("data directory saved");
         parallax_store::write_export(&out, &analysis).expect("export written");
         println!("\nsaved {}", path.display());
+    }
+}
+
+/// Scores `relate`'s agreement decision on the hand-labelled BASIL pairs in
+/// `data/basil-pairs.tsv`, beside plain cosine cut-offs.
+fn score_labelled_pairs(analysis: &Analysis, events: &BTreeMap<String, Vec<ArticleId>>) {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/data/basil-pairs.tsv");
+    let Ok(text) = std::fs::read_to_string(path) else {
+        return;
+    };
+    let by_source: HashMap<&str, usize> = analysis
+        .articles
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (a.source.as_str(), i))
+        .collect();
+    // (label, cosine, relate says same claim) for every pair found again.
+    let mut judged: Vec<(bool, f32, bool)> = Vec::new();
+    let mut missing = 0;
+    for line in text
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+    {
+        let f: Vec<&str> = line.split('\t').collect();
+        let num = |i: usize| f[i].parse::<u32>().unwrap_or(u32::MAX);
+        let (Some(&ia), Some(&ib)) = (by_source.get(f[0]), by_source.get(f[3])) else {
+            missing += 1;
+            continue;
+        };
+        let (ida, idb) = (analysis.articles[ia].id, analysis.articles[ib].id);
+        let Some(members) = events
+            .values()
+            .find(|m| m.contains(&ida) && m.contains(&idb))
+        else {
+            missing += 1;
+            continue;
+        };
+        let positions: Vec<usize> = members
+            .iter()
+            .filter_map(|id| analysis.articles.iter().position(|a| a.id == *id))
+            .collect();
+        let sentences = parallax_claims::collect::candidates(analysis, &positions);
+        let find = |art: usize, start: u32, end: u32| {
+            sentences
+                .iter()
+                .position(|s| s.article == art && s.span.start() == start && s.span.end() == end)
+        };
+        let (Some(sa), Some(sb)) = (find(ia, num(1), num(2)), find(ib, num(4), num(5))) else {
+            missing += 1;
+            continue;
+        };
+        let (x, y) = (sa.min(sb), sa.max(sb));
+        let cos = parallax_claims::align::similar_pairs(&sentences, 0.0)
+            .into_iter()
+            .find(|&(a, b, _)| a == x && b == y)
+            .map_or(0.0, |(_, _, c)| c);
+        let same = matches!(
+            parallax_claims::align::relate(&sentences[x], &sentences[y], cos),
+            Some(parallax_claims::align::Relation::Agree(_))
+        );
+        judged.push((f[6].trim() == "1", cos, same));
+    }
+    let mut table = Table::new(&["labelled pairs: same claim?", "P", "R", "F1", "pairs"]);
+    let mut row = |name: String, says: &dyn Fn(&(bool, f32, bool)) -> bool| {
+        let tp = judged.iter().filter(|j| j.0 && says(j)).count() as f64;
+        let fp = judged.iter().filter(|j| !j.0 && says(j)).count() as f64;
+        let pos = judged.iter().filter(|j| j.0).count() as f64;
+        let (p, r) = (tp / (tp + fp).max(1.0), tp / pos.max(1.0));
+        let f1 = if p + r > 0.0 {
+            2.0 * p * r / (p + r)
+        } else {
+            0.0
+        };
+        table.row(vec![
+            name,
+            format!("{p:.2}"),
+            format!("{r:.2}"),
+            format!("{f1:.2}"),
+            judged.len().to_string(),
+        ]);
+    };
+    row("relate (ours)".into(), &|j| j.2);
+    for t in [0.3f32, 0.4, 0.5] {
+        row(format!("cosine >= {t}"), &|j| j.1 >= t);
+    }
+    println!();
+    print!("{}", table.render());
+    if missing > 0 {
+        println!("({missing} labelled pairs not found again: sentence spans moved)");
     }
 }
