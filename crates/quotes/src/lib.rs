@@ -5,6 +5,10 @@
 //! the reporting verbs of [`cues`] and the noun phrases of [`speaker`]), then finds reported
 //! speech outside quotes ([`indirect`]). [`attributions`] exposes the same results with the
 //! source phrase's span, for evaluation against attribution corpora.
+//!
+//! The default path is rules only. [`attributions_tagged`] runs an optional learned tagger
+//! ([`tagger`]: two stacked averaged perceptrons over BIO tags, reading the rules' output as
+//! features); it is trained and measured by `bench/polnear` and is about five times slower.
 
 pub mod context;
 pub mod cues;
