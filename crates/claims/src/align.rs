@@ -105,8 +105,8 @@ fn class(f: &Figure) -> &str {
     }
 }
 
-/// True when the figures disagree: one unit carries different values with no value in
-/// common, or each sentence has exactly one figure of one class and unit (or no unit)
+/// True when the figures disagree: one unit carries values with no compatible pair
+/// ("at least 70" and "about 100" are compatible, see [`Figure::compatible`]), or each sentence has exactly one figure of one class and unit (or no unit)
 /// and the values differ.
 fn figures_conflict(a: &[Figure], b: &[Figure]) -> bool {
     let by_unit = a.iter().any(|fa| {
@@ -115,16 +115,16 @@ fn figures_conflict(a: &[Figure], b: &[Figure]) -> bool {
             .filter(|fb| fb.unit == fa.unit && !fa.unit.is_empty())
             .collect();
         !same_unit.is_empty()
-            && !same_unit.iter().any(|fb| fb.same_value(fa))
+            && !same_unit.iter().any(|fb| fb.compatible(fa))
             && !a
                 .iter()
-                .any(|fa2| fa2.unit == fa.unit && same_unit.iter().any(|fb| fb.same_value(fa2)))
+                .any(|fa2| fa2.unit == fa.unit && same_unit.iter().any(|fb| fb.compatible(fa2)))
     });
     let single = a.len() == 1
         && b.len() == 1
         && class(&a[0]) == class(&b[0])
         && (a[0].unit == b[0].unit || a[0].unit.is_empty() || b[0].unit.is_empty())
-        && !a[0].same_value(&b[0]);
+        && !a[0].compatible(&b[0]);
     by_unit || single
 }
 

@@ -14,6 +14,61 @@ pub struct Figure {
     pub unit: String,
     /// The surface text, for explanations.
     pub surface: String,
+    /// How the text bounds the value ("at least 70", "up to 120", "about 930").
+    pub bound: Bound,
+}
+
+/// The qualifier in front of a figure.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Bound {
+    /// No qualifier: the value itself.
+    Exact,
+    /// "more than", "at least", "over": the value or more.
+    AtLeast,
+    /// "up to", "fewer than", "nearly": the value or less.
+    AtMost,
+    /// "about", "around", "some", "an estimated": within 15 percent.
+    About,
+}
+
+/// Qualifiers that make a figure a lower bound, an upper bound, or an estimate.
+#[rustfmt::skip]
+const AT_LEAST: &[&str] = &[
+    "more than", "at least", "over", "upwards of", "in excess of", "exceeding", "above",
+    "as many as",
+];
+#[rustfmt::skip]
+const AT_MOST: &[&str] = &[
+    "up to", "less than", "fewer than", "under", "at most", "below", "nearly", "almost",
+    "just under",
+];
+#[rustfmt::skip]
+const ABOUT: &[&str] = &[
+    "about", "around", "roughly", "approximately", "some", "an estimated", "estimated",
+    "close to", "nearly about", "an approximate",
+];
+
+/// The bound the words right before a figure put on it.
+fn bound_before(before: &str) -> Bound {
+    let lower = before
+        .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '$' | '€' | '£'))
+        .to_lowercase();
+    let ends = |list: &[&str]| {
+        list.iter().any(|q| {
+            lower.ends_with(q)
+                && lower[..lower.len() - q.len()].ends_with(|c: char| !c.is_alphanumeric())
+                || lower == *q
+        })
+    };
+    if ends(AT_LEAST) {
+        Bound::AtLeast
+    } else if ends(AT_MOST) {
+        Bound::AtMost
+    } else if ends(ABOUT) {
+        Bound::About
+    } else {
+        Bound::Exact
+    }
 }
 
 impl Figure {
@@ -22,6 +77,26 @@ impl Figure {
     pub fn same_value(&self, other: &Figure) -> bool {
         let scale = self.value.abs().max(other.value.abs()).max(1e-9);
         (self.value - other.value).abs() / scale < 0.005
+    }
+
+    /// The range of values the text allows.
+    fn range(&self) -> (f64, f64) {
+        let v = self.value;
+        match self.bound {
+            Bound::Exact => (v, v),
+            Bound::AtLeast => (v, f64::INFINITY),
+            Bound::AtMost => (f64::NEG_INFINITY, v),
+            Bound::About => (v * 0.85, v * 1.15),
+        }
+    }
+
+    /// True when both figures can be true at once: their ranges meet (within rounding).
+    /// "At least 70 injured" and "about 100 injured" are compatible; "250,000" and
+    /// "300,000" are not.
+    pub fn compatible(&self, other: &Figure) -> bool {
+        let ((a0, a1), (b0, b1)) = (self.range(), other.range());
+        let slack = 0.005 * self.value.abs().max(other.value.abs());
+        a0 <= b1 + slack && b0 <= a1 + slack
     }
 }
 
@@ -157,6 +232,7 @@ pub fn figures(sentence: &str, is_content: impl Fn(&str) -> bool) -> Vec<Figure>
             value,
             unit,
             surface: whole.as_str().trim().to_owned(),
+            bound: bound_before(&sentence[..whole.start()]),
         });
     }
     // Small counts written out ("three soldiers") matter as much as digits.
@@ -181,6 +257,7 @@ pub fn figures(sentence: &str, is_content: impl Fn(&str) -> bool) -> Vec<Figure>
                 value: value * scale,
                 unit: stem(next),
                 surface: (*w).to_owned(),
+                bound: bound_before(&words[..i].join(" ")),
             });
         }
     }
@@ -287,9 +364,25 @@ mod tests {
     }
 
     #[test]
+    fn qualifiers_make_ranges() {
+        let one = |s: &str| figures(s, content).remove(0);
+        assert_eq!(one("at least 70 people were hurt").bound, Bound::AtLeast);
+        assert_eq!(one("It cost over $5 million.").bound, Bound::AtLeast);
+        assert_eq!(one("some 930 miles away").bound, Bound::About);
+        assert_eq!(one("a toll of 250,000 dead").bound, Bound::Exact);
+        assert!(one("at least 70 hurt").compatible(&one("about 100 hurt")));
+        assert!(one("some 930 miles").compatible(&one("about 940 miles")));
+        assert!(one("more than 100 mph").compatible(&one("up to 120 mph")));
+        assert!(!one("250,000 dead").compatible(&one("300,000 dead")));
+        assert!(!one("up to 50 dead").compatible(&one("more than 60 dead")));
+        assert!(!one("Turnout was 80 percent").compatible(&one("Turnout was 60 percent")));
+    }
+
+    #[test]
     fn same_value_tolerates_rounding_only() {
         let f = |v: f64| Figure {
             value: v,
+            bound: Bound::Exact,
             unit: String::new(),
             surface: String::new(),
         };
