@@ -48,6 +48,18 @@ const ABOUT: &[&str] = &[
     "close to", "nearly about", "an approximate",
 ];
 
+/// "Two other victims", "three more deaths": a part of a total, so at least the value.
+fn partial_or(next_word: &str, bound: Bound) -> Bound {
+    if matches!(
+        next_word,
+        "other" | "others" | "more" | "additional" | "further" | "new"
+    ) {
+        Bound::AtLeast
+    } else {
+        bound
+    }
+}
+
 /// The bound the words right before a figure put on it.
 fn bound_before(before: &str) -> Bound {
     let lower = before
@@ -232,7 +244,7 @@ pub fn figures(sentence: &str, is_content: impl Fn(&str) -> bool) -> Vec<Figure>
             value,
             unit,
             surface: whole.as_str().trim().to_owned(),
-            bound: bound_before(&sentence[..whole.start()]),
+            bound: partial_or(&next_word, bound_before(&sentence[..whole.start()])),
         });
     }
     // Small counts written out ("three soldiers") matter as much as digits.
@@ -257,7 +269,10 @@ pub fn figures(sentence: &str, is_content: impl Fn(&str) -> bool) -> Vec<Figure>
                 value: value * scale,
                 unit: stem(next),
                 surface: (*w).to_owned(),
-                bound: bound_before(&words[..i].join(" ")),
+                bound: partial_or(
+                    words.get(i + 1 + skip).copied().unwrap_or(""),
+                    bound_before(&words[..i].join(" ")),
+                ),
             });
         }
     }
@@ -374,6 +389,7 @@ mod tests {
         assert!(one("some 930 miles").compatible(&one("about 940 miles")));
         assert!(one("more than 100 mph").compatible(&one("up to 120 mph")));
         assert!(!one("250,000 dead").compatible(&one("300,000 dead")));
+        assert!(one("the two other victims").compatible(&one("the three victims")));
         assert!(!one("up to 50 dead").compatible(&one("more than 60 dead")));
         assert!(!one("Turnout was 80 percent").compatible(&one("Turnout was 60 percent")));
     }
