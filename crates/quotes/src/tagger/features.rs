@@ -114,6 +114,18 @@ pub fn features(ctx: &Context<'_>, rules: &[Attribution]) -> Vec<Vec<usize>> {
             sent_has_quote[sent_id[k].min(sentence_count - 1)] = "q";
         }
     }
+    let mut first_cue: Vec<Option<usize>> = vec![None; sentence_count];
+    let mut last_cue: Vec<Option<usize>> = vec![None; sentence_count];
+    for k in 0..n {
+        if matches!(
+            cue_at(&ctx.lower, k),
+            Some((CueKind::Verb | CueKind::AccordingTo | CueKind::Belief, _))
+        ) {
+            let sid = sent_id[k].min(sentence_count - 1);
+            first_cue[sid].get_or_insert(k);
+            last_cue[sid] = Some(k);
+        }
+    }
     let mut inside_quote = vec![false; n];
     let mut depth = false;
     for (k, w) in ctx.words.iter().enumerate() {
@@ -260,6 +272,28 @@ pub fn features(ctx: &Context<'_>, rules: &[Attribution]) -> Vec<Vec<usize>> {
             fnv(40, &[ps, w(i - 1)]),
             fnv(41, &[w(i - 1), w(i), w(i + 1)]),
             fnv(42, &[mention[k], cue_kind[(k + 1).min(n - 1)]]),
+        ]);
+        // Where this token sits against its sentence's first and last cue word, and where
+        // those cues sit in the sentence ("…, X said." puts the cue at the end).
+        let sid = sent_id[k].min(sentence_count - 1);
+        let side = |c: Option<usize>| match c {
+            None => "n",
+            Some(c) if k < c => "b",
+            Some(c) if k == c => "c",
+            Some(_) => "a",
+        };
+        let place = |c: Option<usize>| match c {
+            None => "n",
+            Some(c) if sent_end[k].saturating_sub(c) <= 5 => "end",
+            Some(c) if c - sent_start[k] <= 5 => "start",
+            Some(_) => "mid",
+        };
+        let (fc, lc) = (first_cue[sid], last_cue[sid]);
+        f.extend([
+            fnv(43, &[side(fc), place(fc)]),
+            fnv(44, &[side(lc), place(lc)]),
+            fnv(45, &[side(fc), place(fc), r(0)]),
+            fnv(46, &[side(lc), place(lc), first, lastf]),
         ]);
         if k > 0 && sent_id[k] != sent_id[k - 1] {
             f.push(fnv(30, &["newsent", r(0)]));
