@@ -116,12 +116,12 @@ pub fn features(ctx: &Context<'_>, rules: &[Attribution]) -> Vec<Vec<usize>> {
     }
     let mut first_cue: Vec<Option<usize>> = vec![None; sentence_count];
     let mut last_cue: Vec<Option<usize>> = vec![None; sentence_count];
-    for k in 0..n {
+    for (k, &id) in sent_id.iter().enumerate() {
         if matches!(
             cue_at(&ctx.lower, k),
             Some((CueKind::Verb | CueKind::AccordingTo | CueKind::Belief, _))
         ) {
-            let sid = sent_id[k].min(sentence_count - 1);
+            let sid = id.min(sentence_count - 1);
             first_cue[sid].get_or_insert(k);
             last_cue[sid] = Some(k);
         }
