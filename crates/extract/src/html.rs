@@ -12,7 +12,8 @@ pub fn body(html: &str, url: Option<&str>, titles: &[&str]) -> CleanText {
         page_type: Some(rs_trafilatura::page_type::PageType::Article),
         ..rs_trafilatura::Options::default()
     };
-    let (raw, author) = match rs_trafilatura::extract_with_options(html, &options) {
+    let spaced = space_blocks(html);
+    let (raw, author) = match rs_trafilatura::extract_with_options(&spaced, &options) {
         Ok(result) => (result.content_text, result.metadata.author),
         Err(_) => (String::new(), None),
     };
@@ -49,4 +50,63 @@ pub fn body(html: &str, url: Option<&str>, titles: &[&str]) -> CleanText {
         }
     }
     clean
+}
+
+/// Puts a newline after every closing block tag that is directly followed by markup.
+/// Minified pages (`<p>one.</p><p>Two</p>`) otherwise come out of the extractor with
+/// the paragraphs glued together ("one.Two").
+fn space_blocks(html: &str) -> std::borrow::Cow<'_, str> {
+    const CLOSERS: [&str; 10] = [
+        "</p>",
+        "</div>",
+        "</li>",
+        "</h1>",
+        "</h2>",
+        "</h3>",
+        "</h4>",
+        "</blockquote>",
+        "</tr>",
+        "</P>",
+    ];
+    if !CLOSERS.iter().any(|c| html.contains(&format!("{c}<"))) {
+        return std::borrow::Cow::Borrowed(html);
+    }
+    let mut out = String::with_capacity(html.len() + html.len() / 50);
+    let mut rest = html;
+    while let Some(at) = rest.find("</") {
+        let tail = &rest[at..];
+        let closer = CLOSERS.iter().find(|c| tail.starts_with(**c));
+        match closer {
+            Some(c) => {
+                out.push_str(&rest[..at + c.len()]);
+                rest = &rest[at + c.len()..];
+                if rest.starts_with('<') {
+                    out.push('\n');
+                }
+            }
+            None => {
+                out.push_str(&rest[..at + 2]);
+                rest = &rest[at + 2..];
+            }
+        }
+    }
+    out.push_str(rest);
+    std::borrow::Cow::Owned(out)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn minified_paragraphs_stay_apart() {
+        assert_eq!(
+            super::space_blocks("<p>One.</p><p>Two</p> <div>x</div>"),
+            "<p>One.</p>\n<p>Two</p> <div>x</div>"
+        );
+        let body = super::body(
+            "<html><body><article><p>The council met on Monday and agreed the plan after a long debate.</p><p>Work starts in spring and will take two years, the mayor said.</p></article></body></html>",
+            None,
+            &[],
+        );
+        assert_eq!(body.paragraphs.len(), 2, "{:?}", body.paragraphs);
+    }
 }

@@ -276,6 +276,12 @@ const JUNK_PREFIXES: &[&str] = &[
     "our standards:",
     "get access to",
     "start your day with",
+    "updated at ",
+    "reporting by ",
+    "(reporting by ",
+    "( reporting by ",
+    "editing by ",
+    "writing by ",
 ];
 
 /// Headings of reader notices, disclaimers and author boxes that close an article.
@@ -347,7 +353,11 @@ static PHOTO_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 static FOLLOW_ON: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(follow|like|find|join|listen to|watch) (us|\S+(?: \S+){0,3}) on (facebook|twitter|instagram|youtube|x|linkedin|tiktok|telegram|whatsapp|snapchat)\b")
+    Regex::new(r"(?i)^(follow|like|find|join|listen to|watch) (us|\S+(?: \S+){0,6}) on (facebook|twitter|instagram|youtube|x|linkedin|tiktok|telegram|whatsapp|snapchat)\b")
+        .expect("static regex")
+});
+static AFFILIATE_NOTICE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\baffiliate\b.{0,120}\b(commission|compensat)|\b(commission|compensat).{0,120}\baffiliate\b")
         .expect("static regex")
 });
 static SOCIAL_COUNT: LazyLock<Regex> = LazyLock::new(|| {
@@ -383,6 +393,7 @@ pub fn classify(line: &str) -> LineKind {
         || VIDEO_SIZES.is_match(&folded)
         || SOCIAL_COUNT.is_match(&folded)
         || FOLLOW_ON.is_match(&folded)
+        || (AFFILIATE_NOTICE.is_match(line) && line.split_whitespace().count() <= 45)
         || NAV_SEPARATED.is_match(line.trim())
         || FINES_NOTICE.is_match(line)
         || is_photo_credit(line)

@@ -75,7 +75,7 @@ fn is_date_line(text: &str) -> bool {
     let far = NaiveDate::from_ymd_opt(2999, 1, 1).expect("a valid date");
     text.split_whitespace().count() <= 9
         && text.chars().any(|c| c.is_ascii_digit())
-        && !text.ends_with('.')
+        && (!text.ends_with('.') || text.ends_with("a.m.") || text.ends_with("p.m."))
         && (TIME.is_match(text) || crate::dates::parse_date(text, far).is_some())
 }
 
@@ -206,7 +206,13 @@ pub fn clean_with_titles(text: &str, mode: Mode, titles: &[&str]) -> CleanText {
             continue;
         }
         let twin_next = i + 1 < lines.len() && lines[i + 1].tight && keys[i + 1] == keys[i];
-        if twin_next && !is_headline_like(&lines[i].text) && i < first_good + 2 {
+        // In an extractor's body a doubled paragraph is more likely markup noise than a
+        // caption, so there only the copy goes.
+        if mode == Mode::Dump
+            && twin_next
+            && !is_headline_like(&lines[i].text)
+            && i < first_good + 2
+        {
             lines[i].keep = false;
             lines[i + 1].keep = false;
             continue;

@@ -161,12 +161,16 @@ fn document(
             reason: "item has neither content nor summary".into(),
         });
     };
-    let title = item.title.clone().unwrap_or_default();
-    let html = format!(
-        "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>{}</title></head>\
-         <body><article>{}</article></body></html>",
-        escape(&title),
+    // The headline travels in the hints; the page holds only the item's text, each
+    // plain-text summary wrapped as a paragraph so extractors see a block.
+    let content = if content.contains("<p") || content.contains("<div") {
         content
+    } else {
+        format!("<p>{content}</p>")
+    };
+    let html = format!(
+        "<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head>\
+         <body><article>{content}</article></body></html>"
     );
     Ok(RawDocument {
         source: item
@@ -187,10 +191,4 @@ fn document(
             byline: item.author,
         },
     })
-}
-
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
 }
