@@ -16,6 +16,85 @@ const CLAUSE_OPENERS: &[&str] = &[
     "if", "whether", "what", "how", "why",
 ];
 
+/// Words after a reporting verb that start an adverbial or object, not a reported clause.
+const NOT_CLAUSE_OPENERS: &[&str] = &[
+    "to",
+    "in",
+    "on",
+    "at",
+    "for",
+    "with",
+    "by",
+    "of",
+    "about",
+    "during",
+    "after",
+    "before",
+    "from",
+    "so",
+    "yes",
+    "no",
+    "nothing",
+    "little",
+    "much",
+    "more",
+    "less",
+    "something",
+    "anything",
+    "later",
+    "earlier",
+    "recently",
+    "repeatedly",
+    "again",
+    "also",
+    "only",
+    "just",
+    "previously",
+    "yesterday",
+    "today",
+    "tonight",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "last",
+    "this",
+    "next",
+    "when",
+    "while",
+    "as",
+    "than",
+    "goodbye",
+    "hello",
+    "sorry",
+    "thanks",
+    "instead",
+    "otherwise",
+    "too",
+    "either",
+    "not",
+    "and",
+    "or",
+    "but",
+    "because",
+    "since",
+    "though",
+    "although",
+    "once",
+    "privately",
+    "publicly",
+    "separately",
+    "afterward",
+    "afterwards",
+    "then",
+    "now",
+    "here",
+    "there",
+];
+
 /// Words that open a time or place phrase between a verb and its "that" clause.
 const ADVERBIAL_OPENERS: &[&str] = &[
     "on",
@@ -217,13 +296,20 @@ fn attribute(
                 }
             }
             let opener = ctx.lower_at(k);
+            // "he’d", "she’ll": the pronoun opens the clause.
+            let bare = opener.split(['’', '\'']).next().unwrap_or(opener);
+            let person_source = ctx
+                .mention_in(ctx.words[source.0].start, ctx.words[source.1 - 1].end)
+                .is_some();
             let clause = opener == "that"
                 || (kind == CueKind::Verb
-                    && (CLAUSE_OPENERS.contains(&opener)
-                        || ctx
-                            .words
-                            .get(k)
-                            .is_some_and(|w| w.is_cap(ctx.body) && w.is_word)));
+                    && (CLAUSE_OPENERS.contains(&bare)
+                        || ctx.words.get(k).is_some_and(|w| w.is_cap(ctx.body) && w.is_word)
+                        // "Johnson says hackers are …": any word that cannot start an
+                        // adverbial, when the subject is a known mention.
+                        || (person_source
+                            && ctx.words.get(k).is_some_and(|w| w.is_word)
+                            && !NOT_CLAUSE_OPENERS.contains(&opener))));
             if clause && end > k + 2 {
                 // ", calling the meeting …" after the clause is a second report.
                 let stop = (k + 1..end)

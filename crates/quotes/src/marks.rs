@@ -38,7 +38,25 @@ pub fn regions_in(body: &str, start: usize, end: usize, out: &mut Vec<Region>) {
     let Some(text) = body.get(start..end) else {
         return;
     };
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    // Two apostrophes stand for a straight double quote in some wire copy (''Yes,'' he said);
+    // read them as one '"' at the first apostrophe's position and skip the second.
+    let mut chars: Vec<(usize, char)> = Vec::with_capacity(text.len());
+    let mut iter = text.char_indices().peekable();
+    while let Some((b, c)) = iter.next() {
+        if c == '\'' && iter.peek().is_some_and(|&(_, n)| n == '\'') {
+            iter.next();
+            chars.push((b, '"'));
+        } else {
+            chars.push((b, c));
+        }
+    }
+    let width = |b: usize, c: char| {
+        if c == '"' && text[b..].starts_with("''") {
+            2
+        } else {
+            c.len_utf8()
+        }
+    };
     let mut i = 0;
     while i < chars.len() {
         let (b, c) = chars[i];
@@ -88,8 +106,8 @@ pub fn regions_in(body: &str, start: usize, end: usize, out: &mut Vec<Region>) {
                 let (cb, cc) = chars[j];
                 out.push(Region {
                     open: start + b,
-                    close: start + cb + cc.len_utf8(),
-                    inner_start: start + b + c.len_utf8(),
+                    close: start + cb + width(cb, cc),
+                    inner_start: start + b + width(b, c),
                     inner_end: start + cb,
                     closed: true,
                 });
@@ -101,7 +119,7 @@ pub fn regions_in(body: &str, start: usize, end: usize, out: &mut Vec<Region>) {
                 out.push(Region {
                     open: start + b,
                     close: inner_end,
-                    inner_start: start + b + c.len_utf8(),
+                    inner_start: start + b + width(b, c),
                     inner_end,
                     closed: false,
                 });
