@@ -113,6 +113,10 @@ pub fn np_before(ctx: &Context<'_>, cue: usize, floor: usize) -> Option<(usize, 
         return None;
     }
     let last = ctx.lower_at(end - 1);
+    // "Russia’s declared targets": a possessive before the word means it is no verb.
+    if last == "s" && end >= 2 && matches!(ctx.lower_at(end - 2), "’" | "'") {
+        return None;
+    }
     if PRONOUN_SOURCES.contains(&last) {
         return Some((end - 1, end));
     }
