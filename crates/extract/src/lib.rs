@@ -5,7 +5,8 @@
 //! from the lines before the story. HTML is decoded ([`charset::decode`]), its body found
 //! by rs-trafilatura and then cleaned by the same line rules ([`html::body`]); metadata
 //! comes from `<meta>`, JSON-LD and `<time>` ([`htmlmeta::scan`]). [`fields::choose`]
-//! picks each field and records where it came from. After a whole corpus is extracted,
+//! picks each field and records where it came from; an undeclared language is detected
+//! from the body ([`language::detect`]). After a whole corpus is extracted,
 //! [`strip_shared_template`] removes lines an outlet prints on many of its pages.
 
 pub mod charset;
@@ -14,6 +15,7 @@ pub mod dates;
 pub mod fields;
 pub mod html;
 pub mod htmlmeta;
+pub mod language;
 pub mod patterns;
 pub mod template;
 pub mod text;
@@ -79,7 +81,7 @@ pub fn extract(doc: &RawDocument) -> Result<Extracted, ExtractError> {
             outlet: fields.outlet,
             published: fields.published,
             credits: clean.credits,
-            language: fields.language,
+            language: fields.language.or_else(|| language::detect(&body)),
             body,
             field_sources: fields.sources,
         },
