@@ -56,10 +56,12 @@ pub fn direct_quotes(ctx: &Context<'_>) -> (Vec<Attribution>, Vec<Region>) {
             if ctx.lower_at(k) == "," {
                 k += 1;
             }
-            let stop = (k + 10).min(post_limit);
+            let stop = (k + 14).min(post_limit);
             let mut i = k;
             while i < stop
                 && (ctx.words[i].is_word
+                    // "Rep. Jason Chaffetz (R-Utah) said", "Mitch McConnell, R-Ky., said"
+                    || matches!(ctx.lower_at(i), "(" | ")" | "-" | ",") && i > k
                     || matches!(ctx.lower_at(i), "." | "’" | "'")
                         && i > k
                         && ctx.words[i - 1].end == ctx.words[i].start

@@ -232,10 +232,24 @@ fn attribute(
             } else {
                 None
             };
+            // "…, said Batchelder.": the source follows the cue.
+            let inverted = inverted
+                .filter(|inv| inv.1 >= end || matches!(ctx.lower_at(inv.1), "," | "." | ";"));
+            let before = if inverted.is_some() { None } else { before };
             let src_start = before.map_or(cue, |b| b.0);
             if kind == CueKind::Verb && src_start > first + 2 && ctx.lower_at(src_start - 1) == ","
             {
-                let tail_end = inverted.map_or(cue_end, |s| s.1);
+                let mut tail_end = inverted.map_or(cue_end, |s| s.1);
+                // "…, Sen. Graham told The Huffington Post on Thursday."
+                if inverted.is_none() && takes_listener(ctx.lower_at(cue)) {
+                    while tail_end < end
+                        && tail_end < cue_end + 5
+                        && ctx.words[tail_end].is_word
+                        && !matches!(ctx.lower_at(tail_end), "on" | "in" | "that" | "at")
+                    {
+                        tail_end += 1;
+                    }
+                }
                 let quote_follows = ctx.lower_at(tail_end) == ","
                     && matches!(ctx.lower_at(tail_end + 1), "“" | "\"" | "«" | "„" | "‘");
                 if quote_follows {
@@ -272,6 +286,12 @@ fn attribute(
             let mut k = cue_end;
             if takes_listener(ctx.lower_at(cue)) {
                 let limit = (k + 5).min(end);
+                // "told the debate audience that …": the listener runs to "that".
+                if let Some(that) = (k..(k + 7).min(end)).find(|&j| ctx.lower_at(j) == "that") {
+                    if (k..that).all(|j| ctx.words[j].is_word) {
+                        k = that;
+                    }
+                }
                 while k < limit
                     && ctx.lower_at(k) != "that"
                     && ctx.words[k].is_word
