@@ -7,6 +7,7 @@
 //! story; [`title`] picks each story's most central headline.
 
 pub mod features;
+pub mod lexicon;
 pub mod online;
 pub mod title;
 pub mod vector;
@@ -63,7 +64,13 @@ pub fn cluster_with(
             score: placement.score,
         });
     }
-    for (story, best) in titles.finish() {
+    let titled = |i: usize| {
+        articles[i]
+            .title
+            .as_deref()
+            .is_some_and(|t| !t.trim().is_empty())
+    };
+    for (story, best) in titles.finish(titled) {
         if let Some(s) = stories.get_mut(story as usize) {
             s.title = title::headline(&articles[best]);
         }

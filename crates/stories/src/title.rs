@@ -24,8 +24,9 @@ impl TitlePicker {
             .push((index, SparseVec { entries }));
     }
 
-    /// For every story, the article index whose vector is closest to the others'.
-    pub fn finish(self) -> Vec<(u32, usize)> {
+    /// For every story, the article index whose vector is closest to the others',
+    /// among the members for which `titled` holds when there are any.
+    pub fn finish(self, titled: impl Fn(usize) -> bool) -> Vec<(u32, usize)> {
         let mut out: Vec<(u32, usize)> = self
             .members
             .into_iter()
@@ -36,8 +37,10 @@ impl TitlePicker {
                         *centroid.entry(t).or_default() += w;
                     }
                 }
+                let any_titled = members.iter().any(|(i, _)| titled(*i));
                 let best = members
                     .iter()
+                    .filter(|(i, _)| !any_titled || titled(*i))
                     .map(|(i, v)| (*i, v.dot_map(&centroid)))
                     .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
                     .map_or(0, |(i, _)| i);

@@ -94,7 +94,9 @@ impl Default for Weights {
 /// Terms seen so far and in how many articles each occurred.
 #[derive(Default)]
 pub struct Vocabulary {
-    ids: HashMap<(TermKind, String), TermId>,
+    /// Term ids by a 64-bit hash of kind and text: no string is stored or compared, and
+    /// a collision (odds about 1e-8 at a million terms) would only merge two rare terms.
+    ids: HashMap<u64, TermId>,
     kinds: Vec<TermKind>,
     df: Vec<u32>,
     /// `ln(df + 0.5)` per term, kept current so an IDF costs one subtraction.
@@ -118,7 +120,8 @@ impl Vocabulary {
         let mut tf: HashMap<TermId, f32> = HashMap::default();
         for t in terms {
             let next = self.kinds.len() as TermId;
-            let id = *self.ids.entry((t.kind, t.text.clone())).or_insert(next);
+            let key = xxhash_rust::xxh3::xxh3_64_with_seed(t.text.as_bytes(), t.kind as u64);
+            let id = *self.ids.entry(key).or_insert(next);
             if id == next {
                 self.kinds.push(t.kind);
                 self.df.push(0);
