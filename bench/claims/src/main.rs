@@ -7,7 +7,8 @@
 //! prints the N best-corroborated and N contradicted claims with their evidence).
 //! `--out DIR` saves the analysis as a data directory for `parallax serve`;
 //! `--one-story` also times the worst case, all 612 articles in one story;
-//! `--near LO,HI` prints BASIL sentence pairs whose cosine lies in `[LO, HI)`.
+//! `--near LO,HI [--event ID]` prints BASIL (or one event's) sentence pairs whose cosine
+//! lies in `[LO, HI)`.
 
 use parallax_bench_common::{shared_dir, Table};
 use parallax_core::{
@@ -339,11 +340,11 @@ fn main() {
             .map(|(i, a)| (a.id, i))
             .collect();
         let mut shown = 0;
-        for story in analysis
-            .stories
-            .iter()
-            .filter(|s| event_of[&s.id.0].starts_with("basil"))
-        {
+        let only = flag("--event").cloned();
+        for story in analysis.stories.iter().filter(|s| match &only {
+            Some(e) => event_of[&s.id.0] == e.as_str(),
+            None => event_of[&s.id.0].starts_with("basil"),
+        }) {
             let positions: Vec<usize> = story.articles.iter().map(|a| pos[a]).collect();
             let sentences = parallax_claims::collect::candidates(&analysis, &positions);
             for (a, b, cos) in parallax_claims::align::similar_pairs(&sentences, lo) {

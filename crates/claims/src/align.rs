@@ -141,7 +141,7 @@ fn dates_conflict(a: &SentenceFacts, b: &SentenceFacts) -> bool {
             .any(|x| b.dates.iter().any(|y| x.start <= y.end && y.start <= x.end))
 }
 
-/// True when the negated sentence holds (nearly) all the other's terms and more: its
+/// True when the negated sentence holds four fifths of the other's terms and more: its
 /// negation may sit in the added material ("… administration, but if that candidate
 /// is not right …"), which extends the claim rather than denying it.
 fn elaborates(a: &SentenceFacts, b: &SentenceFacts) -> bool {
@@ -154,7 +154,7 @@ fn elaborates(a: &SentenceFacts, b: &SentenceFacts) -> bool {
         .iter()
         .filter(|t| longer.terms.binary_search(t).is_ok())
         .count();
-    inside * 10 >= shorter.terms.len() * 9
+    inside * 5 >= shorter.terms.len() * 4
 }
 
 /// How sentences `a` and `b` relate at cosine `cos`, if at all.

@@ -282,6 +282,8 @@ pub fn figures(sentence: &str, is_content: impl Fn(&str) -> bool) -> Vec<Figure>
 /// The word a figure counts: the next content word within two words, else the
 /// previous content word within three.
 fn unit_word(before: &str, after: &str, is_content: &impl Fn(&str) -> bool) -> String {
+    // A number word ("two sons, ages 16") is another figure, not what this one counts.
+    let is_content = |w: &str| is_content(w) && !NUMBER_WORDS.iter().any(|(n, _)| *n == w);
     let after_words = words_lower(after);
     if let Some(w) = after_words.iter().take(2).find(|w| is_content(w)) {
         return stem(w);
@@ -293,8 +295,7 @@ fn unit_word(before: &str, after: &str, is_content: &impl Fn(&str) -> bool) -> S
         .iter()
         .rev()
         .take(3)
-        .filter(|w| is_content(w))
-        .last()
+        .rfind(|w| is_content(w))
         .map(|w| stem(w))
         .unwrap_or_default()
 }

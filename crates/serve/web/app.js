@@ -169,7 +169,7 @@ async function showStory(id) {
        <span>same colour bar = one independent origin (wire copy, same owner); faded marks are copies</span></div>`
     : `<p class="muted">No claims aligned for this story.</p>`;
 
-  $("#story").innerHTML = head + `<h2>Coverage</h2>` + matrix +
+  $("#story").innerHTML = head + disputes(story, byId) + `<h2>Coverage</h2>` + matrix +
     `<h2>Reader</h2><div id="reader" class="reader muted">Click a ✓ or ✕ to read the passage in its article.</div>` +
     `<h2>Quotes by speaker</h2>` + speakers(story, byId);
   document.querySelectorAll(".cell.states, .cell.contradicts").forEach((el) =>
@@ -177,6 +177,42 @@ async function showStory(id) {
   const claim = location.hash.slice(1).split(":")[1];
   const row = claim && document.getElementById("claim-" + claim);
   if (row) { row.scrollIntoView({ block: "center" }); row.classList.add("flash"); }
+}
+
+// Contradicted claims as face-offs: what one side states against what the other states,
+// figures and negations highlighted. A claim and its mirror (B contradicts A, A
+// contradicts B) are shown once, keyed by their first passages.
+function disputes(story, byId) {
+  const seen = new Set();
+  const cards = [];
+  const key = (e) => `${e.article}:${e.start}`;
+  for (const c of story.claims) {
+    if (!c.contradicted_by.length) continue;
+    const pair = [key(c.support[0]), key(c.contradicted_by[0])].sort().join("#");
+    if (seen.has(pair)) continue;
+    seen.add(pair);
+    const side = (list, other, cls) => {
+      const names = [...new Set(list.map((e) => byId.get(e.article)).filter(Boolean).map(label))];
+      return `<div class="side ${cls}"><div class="who">${names.map(esc).join(", ")}</div>
+        <div>${marked(list[0].text || "", other[0].text || "")}</div></div>`;
+    };
+    cards.push(`<div class="dispute">${side(c.support, c.contradicted_by, "ok")}<div class="vs">vs</div>${side(c.contradicted_by, c.support, "bad")}</div>`);
+  }
+  return cards.length ? `<h2>Disputed</h2><div class="disputes">${cards.join("")}</div>` : "";
+}
+
+// Escapes text and highlights the figures and negations that the other side lacks, the
+// usual seat of a dispute. Matching runs on the raw text; each piece is escaped.
+const DISPUTED = /(\$?\d(?:[\d,.]*\d)?(?:\s?(?:million|billion|thousand|percent|per cent|%))?|\b(?:not|never|no|denied|denies|confirmed)\b|n't)/gi;
+function marked(text, other) {
+  const theirs = new Set((other.match(DISPUTED) || []).map((t) => t.toLowerCase()));
+  let out = "", at = 0;
+  for (const m of text.matchAll(DISPUTED)) {
+    out += esc(text.slice(at, m.index));
+    out += theirs.has(m[0].toLowerCase()) ? esc(m[0]) : `<b>${esc(m[0])}</b>`;
+    at = m.index + m[0].length;
+  }
+  return out + esc(text.slice(at));
 }
 
 function speakers(story, byId) {
