@@ -164,26 +164,39 @@ const BELIEFS: &[&str] = &[
     "worries", "worried", "doubts", "doubted", "wants", "want", "wanted",
 ];
 
+fn kind_of_word(w: &str) -> Option<CueKind> {
+    use std::collections::HashMap;
+    use std::sync::OnceLock;
+    static TABLE: OnceLock<HashMap<&'static str, CueKind>> = OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let mut t = HashMap::new();
+        for (list, kind) in [
+            (BELIEFS, CueKind::Belief),
+            (PARTICIPLES, CueKind::Participle),
+            (VERBS, CueKind::Verb),
+        ] {
+            for w in list {
+                t.insert(*w, kind);
+            }
+        }
+        t
+    });
+    table.get(w).copied()
+}
+
 /// The cue kind of the lowercase word at `i`, with the index one past the cue.
 pub fn cue_at(lower: &[&str], i: usize) -> Option<(CueKind, usize)> {
     let w = *lower.get(i)?;
     if w == "according" && lower.get(i + 1) == Some(&"to") {
         return Some((CueKind::AccordingTo, i + 2));
     }
-    if VERBS.contains(&w) {
+    match kind_of_word(w)? {
         // "pointed out".
-        if w == "pointed" {
-            return (lower.get(i + 1) == Some(&"out")).then_some((CueKind::Verb, i + 2));
+        CueKind::Verb if w == "pointed" => {
+            (lower.get(i + 1) == Some(&"out")).then_some((CueKind::Verb, i + 2))
         }
-        return Some((CueKind::Verb, i + 1));
+        kind => Some((kind, i + 1)),
     }
-    if PARTICIPLES.contains(&w) {
-        return Some((CueKind::Participle, i + 1));
-    }
-    if BELIEFS.contains(&w) {
-        return Some((CueKind::Belief, i + 1));
-    }
-    None
 }
 
 /// True for the verbs that take a listener before the content ("told reporters that").
