@@ -25,29 +25,6 @@ pub fn body(html: &str, url: Option<&str>, titles: &[&str]) -> CleanText {
         let author = clean.extractor_byline.take();
         clean = text::clean(&crate::visible::visible_text(html), Mode::Dump);
         clean.extractor_byline = author;
-        let experiment = std::env::var("PX_EXP").unwrap_or_default();
-        if experiment.contains('x') && !clean.paragraphs.is_empty() {
-            let alt = text::clean(&crate::visible::visible_text(html), Mode::Dump);
-            let alt_text: String = alt
-                .paragraphs
-                .iter()
-                .map(|p| parallax_core::text::fold(p))
-                .collect::<Vec<_>>()
-                .join("\n");
-            let len = |c: &CleanText| c.paragraphs.iter().map(String::len).sum::<usize>();
-            if len(&alt) * 10 >= len(&clean) * 3 {
-                let kept: Vec<String> = clean
-                    .paragraphs
-                    .iter()
-                    .filter(|p| alt_text.contains(&parallax_core::text::fold(p)))
-                    .cloned()
-                    .collect();
-                let kept_len: usize = kept.iter().map(String::len).sum();
-                if kept_len * 2 >= len(&clean) {
-                    clean.paragraphs = kept;
-                }
-            }
-        }
     }
     clean
 }
