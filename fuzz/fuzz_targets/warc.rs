@@ -6,7 +6,8 @@ use parallax_core::InputFormat;
 use std::path::Path;
 
 fuzz_target!(|data: &[u8]| {
-    let docs = parallax_ingest::read_bytes(Path::new("fuzz.warc"), InputFormat::Warc, data.to_vec());
+    let docs =
+        parallax_ingest::read_bytes(Path::new("fuzz.warc"), InputFormat::Warc, data.to_vec());
     for doc in docs.into_iter().flatten() {
         let _ = parallax_extract::extract(&doc);
     }
