@@ -114,7 +114,7 @@ pub fn resolve(body: &str, candidates: &[Candidate]) -> (Vec<Draft>, Vec<Linked>
                 Some(link_name(c, &name_of(c), &mut drafts))
             }
             MentionForm::Role => link_role(body, c, ci, candidates, &linked, &mut drafts),
-            MentionForm::Pronoun => link_pronoun(c, &linked, &mut drafts),
+            MentionForm::Pronoun => link_pronoun(body, c, &linked, &mut drafts),
         };
         let Some(e) = entity else { continue };
         let d = &mut drafts[e];
@@ -337,7 +337,49 @@ fn link_role(
     Some(drafts.len() - 1)
 }
 
-fn link_pronoun(c: &Candidate, linked: &[Linked], drafts: &mut [Draft]) -> Option<usize> {
+/// True when a reporting verb follows byte `end` ("Peskov said", "he added").
+fn speaks_after(body: &str, end: usize) -> bool {
+    let rest = body.get(end..).unwrap_or("").trim_start();
+    let rest = rest.strip_prefix("also ").unwrap_or(rest);
+    [
+        "said",
+        "says",
+        "told",
+        "added",
+        "explained",
+        "insisted",
+        "warned",
+        "asked",
+        "noted",
+        "stressed",
+    ]
+    .iter()
+    .any(|v| rest.starts_with(v) && !rest[v.len()..].starts_with(char::is_alphabetic))
+}
+
+fn link_pronoun(
+    body: &str,
+    c: &Candidate,
+    linked: &[Linked],
+    drafts: &mut [Draft],
+) -> Option<usize> {
+    // "…, he added": the subject of a reporting verb is most likely the last speaker, not
+    // the last person named.
+    if c.gender.is_some() && speaks_after(body, c.end) {
+        for &(_, end, e, form) in linked.iter().rev().take(30) {
+            let d = &drafts[e];
+            if form != MentionForm::Pronoun
+                && d.kind == EntityKind::Person
+                && d.gender.is_none_or(|dg| Some(dg) == c.gender)
+                && speaks_after(body, end)
+            {
+                if let Some(g) = c.gender {
+                    drafts[e].gender.get_or_insert(g);
+                }
+                return Some(e);
+            }
+        }
+    }
     for &(_, _, e, form) in linked.iter().rev().take(40) {
         let d = &drafts[e];
         let ok = match c.gender {

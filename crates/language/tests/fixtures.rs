@@ -1,9 +1,5 @@
 //! Golden tests: each fixture's sentences, entities, mentions and times, rendered with the
 //! text they cover. A fixture's first line may be `published: YYYY-MM-DD`.
-//!
-//! FIXME(kremlin_interview): "he added" is linked to Barack Obama, the nearest earlier man;
-//! the speaker meant is Peskov, the subject of the previous sentence. The quotes stage corrects
-//! pronoun speakers from the last named speaker, but the mention itself stays wrong here.
 
 use parallax_core::{Article, ArticleId, CharIndex, FieldSources};
 use std::fmt::Write;
