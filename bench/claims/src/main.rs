@@ -6,7 +6,7 @@
 //! There is no gold for claims; the table is for reading beside examples (`--show N`
 //! prints the N best-corroborated and N contradicted claims with their evidence).
 //! `--out DIR` saves the analysis as a data directory for `parallax serve`;
-//! `--one-story` also times the worst case, all 612 articles in one story;
+//! `--errors` lists the labelled pairs `relate` gets wrong; `--one-story` also times the worst case, all 612 articles in one story;
 //! `--near LO,HI [--event ID]` prints BASIL (or one event's) sentence pairs whose cosine
 //! lies in `[LO, HI)`.
 
@@ -428,7 +428,16 @@ fn score_labelled_pairs(analysis: &Analysis, events: &BTreeMap<String, Vec<Artic
             parallax_claims::align::relate(&sentences[x], &sentences[y], cos),
             Some(parallax_claims::align::Relation::Agree(_))
         );
-        judged.push((f[6].trim() == "1", cos, same));
+        let label = f[6].trim() == "1";
+        if label != same && std::env::args().any(|a| a == "--errors") {
+            println!(
+                "{} {cos:.2}\n   {}\n   {}",
+                if label { "MISSED" } else { "WRONG" },
+                sentences[x].text,
+                sentences[y].text
+            );
+        }
+        judged.push((label, cos, same));
     }
     let mut table = Table::new(&["labelled pairs: same claim?", "P", "R", "F1", "pairs"]);
     let mut row = |name: String, says: &dyn Fn(&(bool, f32, bool)) -> bool| {
