@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 /// The database file's name inside a data directory.
 pub const DB_FILE: &str = "parallax.db";
 /// Schema version written to `meta`; [`load`] refuses other versions.
-pub const SCHEMA_VERSION: &str = "parallax-db/1";
+pub const SCHEMA_VERSION: &str = "parallax-db/2";
 
 /// Why a data directory could not be saved or loaded.
 #[derive(Debug, thiserror::Error)]
