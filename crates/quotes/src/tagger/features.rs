@@ -54,9 +54,22 @@ pub fn features(ctx: &Context<'_>, rules: &[Attribution]) -> Vec<Vec<usize>> {
             *r = if k == s { begin } else { inside };
         }
     };
+    let mut rule_kind = vec!["-"; n];
     for r in rules {
         for &(a, b) in &r.parts {
             set(a, b, "BT", "IT", &mut rule);
+            let kind = match r.kind {
+                parallax_core::QuoteKind::Direct => "D",
+                parallax_core::QuoteKind::Partial => "P",
+                parallax_core::QuoteKind::Indirect => "I",
+            };
+            for slot in rule_kind
+                .iter_mut()
+                .take(ctx.token_end(b))
+                .skip(ctx.token_at(a))
+            {
+                *slot = kind;
+            }
         }
         if let Some((a, b)) = r.source {
             set(a, b, "BS", "IS", &mut rule);
@@ -290,6 +303,8 @@ pub fn features(ctx: &Context<'_>, rules: &[Attribution]) -> Vec<Vec<usize>> {
         };
         let (fc, lc) = (first_cue[sid], last_cue[sid]);
         f.extend([
+            fnv(47, &[rule_kind[k], r(0)]),
+            fnv(48, &[rule_kind[k], r(-1), r(0)]),
             fnv(43, &[side(fc), place(fc)]),
             fnv(44, &[side(lc), place(lc)]),
             fnv(45, &[side(fc), place(fc), r(0)]),
