@@ -73,3 +73,22 @@ impl Counts {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::brat::parse_ann;
+
+    #[test]
+    fn pieces_count_as_one_span_and_overlap_is_partial_credit() {
+        let gold =
+            parse_ann("T1\tSource 0 5\tPutin\nT2\tCue 6 10\tsaid\nT3\tContent 11 20;25 30\tx\n");
+        let pred = parse_ann("T1\tSource 0 5\tPutin\nT2\tCue 6 11\tsaid \nT3\tContent 11 30\tx\n");
+        let mut counts = Counts::default();
+        counts.add(&gold, &pred);
+        assert_eq!(counts.exact[0].prf(), (1.0, 1.0, 1.0));
+        assert_eq!(counts.exact[1].prf().2, 0.0);
+        assert_eq!(counts.overlap[1].prf(), (1.0, 1.0, 1.0));
+        assert_eq!(counts.exact[2].prf(), (1.0, 1.0, 1.0));
+    }
+}
