@@ -84,7 +84,7 @@ impl Default for Weights {
             name: 2.0,
             number: 1.5,
             phrase: 1.0,
-            prior_docs: 0.0,
+            prior_docs: 10.0,
             title_bonus: 1.0,
             lead_bonus: 0.5,
         }
