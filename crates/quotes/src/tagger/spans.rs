@@ -17,7 +17,13 @@ fn split_quote(ctx: &Context<'_>, group: &[(usize, usize, usize)]) -> bool {
     let opens_quote = matches!(ctx.lower_at(last.1), "“" | "\"" | "«" | "‘");
     let prev = &before[prev_content];
     let prev_closes_quote = matches!(ctx.lower_at(prev.2), "”" | "\"" | "»" | "’");
-    cue_between && opens_quote && prev_closes_quote
+    // "The truth, the senator said then, was that …": a clause interrupted by its
+    // attribution between commas, within one sentence.
+    let interrupted = ctx.lower_at(prev.2 + 1) == ","
+        && last.1 >= 1
+        && ctx.lower_at(last.1 - 1) == ","
+        && !(prev.2..last.1).any(|k| matches!(ctx.lower_at(k), "." | "!" | "?"));
+    cue_between && (opens_quote && prev_closes_quote || interrupted)
 }
 
 /// Turns tags back into attributions: each cue with the nearest source and content spans
