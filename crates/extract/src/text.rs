@@ -87,6 +87,9 @@ const FUNCTION_WORDS: &[&str] = &[
 
 /// Headline-shaped: a few words, no closing full stop, most content words capitalised.
 fn is_headline_like(text: &str) -> bool {
+    if is_date_line(text) {
+        return false;
+    }
     let words: Vec<&str> = text.split_whitespace().collect();
     if !(3..=25).contains(&words.len()) || text.ends_with(['.', ':', ',', ';']) {
         return false;
@@ -148,7 +151,14 @@ pub fn clean_with_titles(text: &str, mode: Mode, titles: &[&str]) -> CleanText {
     // In a dump, a notice heading is a hard boundary between runs of text: the story
     // never continues past one, but a share bar above the story must not end it.
     let mut cutoffs: Vec<usize> = Vec::new();
+    let mut byline_lines: Vec<usize> = Vec::new();
+    let far_future = NaiveDate::from_ymd_opt(2999, 1, 1).expect("a valid date");
     for (i, line) in lines.iter_mut().enumerate() {
+        // A date line above the story ("Published March 3, 2021") dates it.
+        if good_count == 0 && out.published.is_none() && is_date_line(&line.text) {
+            let date = crate::dates::parse_date(&line.text, far_future);
+            out.published = date.filter(|d| *d <= crate::dates::today());
+        }
         let kind = patterns::classify(&line.text);
         if kind == LineKind::Cutoff && (good_count >= 2 || good_chars >= 300) {
             if let Some(name) = patterns::author_box_name(&line.text) {
@@ -184,6 +194,7 @@ pub fn clean_with_titles(text: &str, mode: Mode, titles: &[&str]) -> CleanText {
         }
         if let Some(names) = credits::byline_names(&line.text) {
             out.byline.get_or_insert(names);
+            byline_lines.push(i);
             line.keep = false;
             continue;
         }
@@ -244,6 +255,19 @@ pub fn clean_with_titles(text: &str, mode: Mode, titles: &[&str]) -> CleanText {
     }
     if title_index.is_none() {
         title_index = (0..first_good.min(lines.len())).find(|&i| titles.contains(&keys[i]));
+    }
+    // A sentence-case headline is known by the byline printed right under it.
+    if title_index.is_none() {
+        title_index = byline_lines
+            .iter()
+            .filter(|&&b| b > 0 && b <= first_good)
+            .map(|&b| b - 1)
+            .find(|&i| {
+                let words = word_count(&lines[i].text);
+                lines[i].keep
+                    && (3..=25).contains(&words)
+                    && !lines[i].text.ends_with(['.', ':', ','])
+            });
     }
     for (i, line) in lines.iter_mut().enumerate().take(first_good) {
         if titles.contains(&keys[i]) {
