@@ -118,6 +118,11 @@ pub fn write_export(dir: &Path, analysis: &Analysis) -> Result<ExportCounts, Sto
         .map(|(i, a)| (a.id, i))
         .collect();
 
+    let story_of: HashMap<ArticleId, parallax_core::StoryId> = analysis
+        .assignments
+        .iter()
+        .map(|s| (s.article, s.story))
+        .collect();
     let mut file = Lines::create(dir, "articles.jsonl")?;
     for (i, a) in analysis.articles.iter().enumerate() {
         let provenance = analysis.provenance.get(i);
@@ -127,11 +132,7 @@ pub fn write_export(dir: &Path, analysis: &Analysis) -> Result<ExportCounts, Sto
             Some(OriginKind::Wire(agency)) => ("wire", Some(agency.clone())),
             Some(OriginKind::Original) | None => ("original", None),
         };
-        let story = analysis
-            .assignments
-            .iter()
-            .find(|s| s.article == a.id)
-            .map(|s| format!("s{}", s.story.0));
+        let story = story_of.get(&a.id).map(|s| format!("s{}", s.0));
         file.write(&json!({
             "id": a.id,
             "source": a.source,
