@@ -301,6 +301,10 @@ fn attribute(
                 }
             }
             let source = before?;
+            // "called Lavrov on Tuesday", "declined to comment": no reported clause follows.
+            if matches!(ctx.lower_at(cue), "called" | "calls" | "declined") {
+                return None;
+            }
             // "X said (that) …" and "X told reporters (that) …".
             let mut k = cue_end;
             if takes_listener(ctx.lower_at(cue)) {

@@ -49,6 +49,46 @@ const BOUNDARY: &[&str] = &[
     "are", "were", "be", "been", "to", "in", "on", "at", "for", "with", "by", "from", "of",
     "about", "into", "over", "against", "what", "how", "why", "told", "asked",
 ];
+/// Role nouns written before a name ("spokesman Dmitry Peskov", "press secretary X").
+const ROLEISH: &[&str] = &[
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "secretary",
+    "press",
+    "minister",
+    "adviser",
+    "advisor",
+    "aide",
+    "official",
+    "director",
+    "chairman",
+    "chairwoman",
+    "leader",
+    "chief",
+    "strategist",
+    "manager",
+    "analyst",
+    "researcher",
+    "economist",
+    "professor",
+    "host",
+    "anchor",
+    "correspondent",
+    "ambassador",
+    "envoy",
+    "general",
+    "commander",
+    "senator",
+    "governor",
+    "mayor",
+    "president",
+    "candidate",
+    "nominee",
+    "lawyer",
+    "attorney",
+];
+
 /// Relative and personal pronouns that are a whole source by themselves.
 const PRONOUN_SOURCES: &[&str] = &["who", "he", "she", "they", "i", "we", "you", "it", "which"];
 
@@ -124,6 +164,26 @@ pub fn np_before(ctx: &Context<'_>, cue: usize, floor: usize) -> Option<(usize, 
     let end_byte = ctx.words[end - 1].end;
     if let Some(m) = ctx.mentions.iter().rev().find(|m| m.end == end_byte) {
         let mut s = ctx.token_at(m.start).max(floor);
+        // "Kremlin spokesman Dmitry Peskov", "the Syrian presidency": role words and a
+        // determiner before the name belong to the source.
+        let mut steps = 0;
+        while s > floor
+            && steps < 4
+            && ctx.words[s - 1].is_word
+            && !BOUNDARY.contains(&ctx.lower_at(s - 1))
+            && !PRONOUN_SOURCES.contains(&ctx.lower_at(s - 1))
+            && ROLEISH.contains(&ctx.lower_at(s - 1))
+        {
+            s -= 1;
+            steps += 1;
+            if s > floor
+                && ctx.words[s - 1].is_cap(ctx.body)
+                && ctx.words[s - 1].is_word
+                && !BOUNDARY.contains(&ctx.lower_at(s - 1))
+            {
+                s -= 1;
+            }
+        }
         if s > floor && matches!(ctx.lower_at(s - 1), "the" | "a" | "an" | "another") {
             s -= 1;
         }
