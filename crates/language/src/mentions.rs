@@ -266,6 +266,8 @@ fn split_run(words: &Words<'_>, i: usize, j: usize) -> Vec<(usize, usize)> {
     for k in i..j {
         if words.has(k, class::NOT_NAME)
             && !words.has(k, class::TITLE)
+            // "IS" (Islamic State) and "US" are names, not "is" and "us".
+            && gazetteer::canonical_alias(words.text(k)).is_none()
             && !CONNECTORS.contains(&words.lower(k))
         {
             if k > p {

@@ -78,7 +78,7 @@ fn language_on_fixtures() {
 fn resolves_across_articles() {
     let a = article_from("published: 2015-10-01\nRussian Foreign Minister Sergey Lavrov met Sergey Shoigu. Lavrov spoke. ISIL fighters fled the U.S. strikes.");
     let b = article_from("published: 2015-10-02\nSergei Lavrov said the Islamic State was weak. ISIS lost ground, the United States said. The Russian leader agreed.");
-    let c = article_from("published: 2015-10-03\nRussian President Vladimir Putin met Bashir Assad. Syrian President Bashar al-Assad thanked him.");
+    let c = article_from("published: 2015-10-03\nRussian President Vladimir Putin met Bashir Assad. Syrian President Bashar al-Assad thanked him. The US and Russia agreed that IS must be defeated.");
     let articles = [a, b, c];
     let mentions: Vec<_> = articles.iter().map(parallax_language::analyze).collect();
     let table = parallax_language::resolve_entities(&articles, &mentions);
