@@ -360,6 +360,12 @@ static AFFILIATE_NOTICE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\baffiliate\b.{0,120}\b(commission|compensat)|\b(commission|compensat).{0,120}\baffiliate\b")
         .expect("static regex")
 });
+static CAPTION_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    // A caption that ends in its photo credit: "... (AP Photo/Jane Doe)", "... [File: Reuters]",
+    // "... © Reuters /", "... Photo: Jane Doe/Getty Images".
+    Regex::new(r"(?i)(?:[(\[]\s*(?:AP Photo|AFP Photo|Reuters Photo|photo|file|file photo|credit|image|picture|foto)s?\s*[:/][^)\]]{1,60}[)\]]|©\s*[\p{L} .&'-]{2,40}\s*/?|\b(?:photo|image|picture|credit)s?\s*:\s*[\p{L} .&'-]{2,40}(?:/[\p{L} .&'-]{2,30})?|/\s*(?:Getty Images|AFP|Reuters|AP|EPA|Shutterstock|Bloomberg)(?: via Getty Images)?\s*[)\]]?)\s*$")
+        .expect("static regex")
+});
 static SOCIAL_COUNT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?i)^\d+\s*(post )?(comments?|shares?|views?|likes?|min read|minutes? read)( \(\+\))?$",
@@ -397,10 +403,16 @@ pub fn classify(line: &str) -> LineKind {
         || NAV_SEPARATED.is_match(line.trim())
         || FINES_NOTICE.is_match(line)
         || is_photo_credit(line)
+        || is_credited_caption(line)
     {
         return LineKind::Junk;
     }
     LineKind::Other
+}
+
+/// A photo caption that ends with its credit ("... (AP Photo/Jane Doe)").
+pub fn is_credited_caption(line: &str) -> bool {
+    line.split_whitespace().count() <= 80 && CAPTION_CREDIT.is_match(line.trim())
 }
 
 /// A photo credit line such as "Jane Doe/Agency"; no sentence ends in it.
@@ -442,6 +454,8 @@ mod tests {
             "Ann Example/AGENCY",
             "Bridge at dusk Jo Sample / Flickr CC",
             "12 comments",
+            "Boats wait in the harbour on Tuesday. (AP Photo/Jo Sample)",
+            "The old pier before the storm [File: Agency]",
         ] {
             check(line, LineKind::Junk);
         }

@@ -175,7 +175,7 @@ pub fn clean_with_titles(text: &str, mode: Mode, titles: &[&str]) -> CleanText {
             break;
         }
         if kind != LineKind::Other {
-            if patterns::is_photo_credit(&line.text) {
+            if patterns::is_photo_credit(&line.text) || patterns::is_credited_caption(&line.text) {
                 add_credits(&mut out.credits, credits::agencies_in(&line.text));
             }
             dropped_junk.push(i);
