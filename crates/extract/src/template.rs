@@ -13,7 +13,9 @@ const SHORT_PARAGRAPH: usize = 200;
 
 /// Removes paragraphs that several articles of the same outlet share. Needs at least
 /// three articles of an outlet; a paragraph goes when it appears in at least three of them
-/// and in at least half. Articles whose body would become empty keep it.
+/// and in at least half, and sits among an article's first three or last four
+/// paragraphs. An article keeps its body when the shared paragraphs would take more than
+/// two fifths of it (two versions of one story are not template).
 pub fn strip_shared_template(articles: &mut [Article]) {
     let mut by_outlet: HashMap<String, Vec<usize>> = HashMap::new();
     for (i, a) in articles.iter().enumerate() {
@@ -44,8 +46,31 @@ pub fn strip_shared_template(articles: &mut [Article]) {
             continue;
         }
         for &i in members {
-            let kept: Vec<&str> = paragraphs(&articles[i].body)
-                .filter(|p| !shared.contains(&parallax_core::text::fold(p)))
+            let all: Vec<&str> = paragraphs(&articles[i].body).collect();
+            // Template sits at the top or the bottom of a page; a shared paragraph in the
+            // middle is shared story text (a wire quote, an update of the same story).
+            let at_edge = |n: usize| n < 3 || n + 4 >= all.len();
+            let drop: Vec<bool> = all
+                .iter()
+                .enumerate()
+                .map(|(n, p)| at_edge(n) && shared.contains(&parallax_core::text::fold(p)))
+                .collect();
+            let dropped_chars: usize = all
+                .iter()
+                .zip(&drop)
+                .filter(|(_, d)| **d)
+                .map(|(p, _)| p.len())
+                .sum();
+            let total_chars: usize = all.iter().map(|p| p.len()).sum();
+            // Two versions of one story share most of their text: leave those alone.
+            if dropped_chars * 5 > total_chars * 2 {
+                continue;
+            }
+            let kept: Vec<&str> = all
+                .iter()
+                .zip(&drop)
+                .filter(|(_, d)| !**d)
+                .map(|(p, _)| *p)
                 .collect();
             if kept.is_empty() {
                 continue;
