@@ -148,6 +148,32 @@ fn outlet_template_shared_across_articles_is_stripped() {
     }
 }
 
+#[test]
+fn versions_of_one_story_are_not_template() {
+    let shared = "The council approved the new harbour bridge on Monday night after a debate that lasted four years and split the city.\n\nWork will start next spring, the mayor said.";
+    let mut articles: Vec<Article> = (0..3)
+        .map(|n| {
+            let body = format!("{shared}\n\nUpdate {n}: the vote was nine to four.");
+            Article {
+                id: parallax_core::ArticleId::from_source_and_body(&n.to_string(), &body),
+                source: n.to_string(),
+                title: None,
+                byline: None,
+                outlet: Some("Example Gazette".into()),
+                published: None,
+                credits: Vec::new(),
+                language: None,
+                body,
+                field_sources: Default::default(),
+            }
+        })
+        .collect();
+    let before: Vec<String> = articles.iter().map(|a| a.body.clone()).collect();
+    parallax_extract::strip_shared_template(&mut articles);
+    let after: Vec<String> = articles.iter().map(|a| a.body.clone()).collect();
+    assert_eq!(after, before);
+}
+
 proptest! {
     #[test]
     fn text_extraction_never_panics(lines in proptest::collection::vec("\\PC{0,80}", 0..30)) {
