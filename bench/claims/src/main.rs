@@ -6,6 +6,7 @@
 //! There is no gold for claims; the table is for reading beside examples (`--show N`
 //! prints the N best-corroborated and N contradicted claims with their evidence).
 //! `--out DIR` saves the analysis as a data directory for `parallax serve`;
+//! `--pairs-in DIR [--near LO,HI]` lists the pairs of a saved data directory instead;
 //! `--errors` lists the labelled pairs `relate` gets wrong; `--one-story` also times the worst case, all 612 articles in one story;
 //! `--near LO,HI [--event ID]` prints BASIL (or one event's) sentence pairs whose cosine
 //! lies in `[LO, HI)`.
@@ -45,6 +46,10 @@ fn main() {
     };
     let out = flag("--out").map(PathBuf::from);
     let show: usize = flag("--show").and_then(|s| s.parse().ok()).unwrap_or(0);
+    if let Some(dir) = flag("--pairs-in") {
+        pairs_in_data_dir(&PathBuf::from(dir), flag("--near"));
+        return;
+    }
     let dir = shared_dir().join("data/stories-dev");
 
     let read = |name: &str| {
@@ -466,5 +471,31 @@ fn score_labelled_pairs(analysis: &Analysis, events: &BTreeMap<String, Vec<Artic
     print!("{}", table.render());
     if missing > 0 {
         println!("({missing} labelled pairs not found again: sentence spans moved)");
+    }
+}
+
+/// `--pairs-in DIR [--near LO,HI]`: every sentence pair of every story of a saved data
+/// directory whose cosine lies in the band, with what `relate` makes of it.
+fn pairs_in_data_dir(dir: &std::path::Path, band: Option<&String>) {
+    let analysis = parallax_store::load(dir).expect("data directory loads");
+    let (lo, hi) = band
+        .and_then(|b| b.split_once(','))
+        .map(|(l, h)| (l.parse().unwrap_or(0.2), h.parse().unwrap_or(1.01)))
+        .unwrap_or((0.2f32, 1.01f32));
+    for story in &analysis.stories {
+        let positions: Vec<usize> = story
+            .articles
+            .iter()
+            .filter_map(|id| analysis.articles.iter().position(|a| a.id == *id))
+            .collect();
+        let sentences = parallax_claims::collect::candidates(&analysis, &positions);
+        for (a, b, cos) in parallax_claims::align::similar_pairs(&sentences, lo) {
+            if cos < hi {
+                let relation = parallax_claims::align::relate(&sentences[a], &sentences[b], cos);
+                println!("s{} {cos:.2} {relation:?}", story.id.0);
+                println!("   {}", sentences[a].text);
+                println!("   {}", sentences[b].text);
+            }
+        }
     }
 }

@@ -16,8 +16,13 @@ use std::collections::HashMap;
 /// gives 0.93 / 0.86; clustering is transitive, so precision wins.
 pub const AGREE_COSINE: f32 = 0.4;
 /// Cosine above which two sentences sharing a figure or a five-word run (a quote)
-/// state the same claim. The lowest threshold: pairs below it are never compared.
+/// state the same claim.
 pub const AGREE_WITH_FIGURE_COSINE: f32 = 0.25;
+/// Cosine above which two sentences that count the same specific thing (the same
+/// specific unit, or a generic one under the same news frame: see [`crate::frames`])
+/// are compared on that figure even though their wording differs. The lowest threshold:
+/// pairs below it are never compared.
+pub const SAME_COUNT_COSINE: f32 = 0.15;
 /// Cosine above which two sentences share a frame, so that a different figure or date
 /// is a contradiction rather than another claim.
 pub const CONFLICT_COSINE: f32 = 0.45;
@@ -52,21 +57,31 @@ pub struct Alignment {
     pub agree: HashMap<(usize, usize), f32>,
 }
 
-/// Sparse TF-IDF vectors of the sentences over interned term ids, each sorted by id
+/// Sparse TF-IDF vectors of the sentences (content words, entities, and figures with
+/// their unit) over interned term ids, each sorted by id
 /// and normalised to unit length, and the number of distinct terms.
 fn vectors(sentences: &[SentenceFacts]) -> (Vec<Vec<(u32, f32)>>, usize) {
-    let mut ids: HashMap<&str, u32> = HashMap::new();
+    let mut ids: HashMap<String, u32> = HashMap::new();
     let mut df: Vec<u32> = Vec::new();
     let mut raw: Vec<Vec<(u32, f32)>> = Vec::with_capacity(sentences.len());
     for s in sentences {
+        // A figure with what it counts ("48 delegates") is a feature too: two outlets
+        // rarely give the same count of the same thing by chance.
+        let figure_tokens: Vec<String> = s
+            .figures
+            .iter()
+            .filter(|f| f.unit != "year" && !f.unit.is_empty())
+            .map(|f| format!("#{}:{}", f.value, f.unit))
+            .collect();
         let mut v: Vec<(u32, f32)> = s
             .terms
             .iter()
-            .map(|t| (t, 1.0))
-            .chain(s.entities.iter().map(|e| (e, ENTITY_WEIGHT)))
+            .map(|t| (t.as_str(), 1.0))
+            .chain(s.entities.iter().map(|e| (e.as_str(), ENTITY_WEIGHT)))
+            .chain(figure_tokens.iter().map(|f| (f.as_str(), ENTITY_WEIGHT)))
             .map(|(t, w)| {
                 let next = ids.len() as u32;
-                let id = *ids.entry(t.as_str()).or_insert(next);
+                let id = *ids.entry(t.to_owned()).or_insert(next);
                 (id, w)
             })
             .collect();
@@ -180,6 +195,18 @@ pub fn relate(a: &SentenceFacts, b: &SentenceFacts, cos: f32) -> Option<Relation
     {
         return Some(Relation::Conflict);
     }
+    // Below the frame threshold, sentences worded differently still meet through what
+    // they count ("2,000 people forced from their homes" / "1,200 people displaced").
+    if (SAME_COUNT_COSINE..AGREE_WITH_FIGURE_COSINE).contains(&cos) {
+        return match same_count_relation(a, b) {
+            Some(Relation::Agree(_)) if !figure_conflict => Some(Relation::Agree(cos)),
+            Some(Relation::Conflict) => Some(Relation::Conflict),
+            _ => None,
+        };
+    }
+    if cos < CONFLICT_COSINE && same_count_relation(a, b) == Some(Relation::Conflict) {
+        return Some(Relation::Conflict);
+    }
     // Sentences that share one figure but disagree on another are neither the same
     // claim nor (below the frame threshold) a contradiction.
     let agree = !figure_conflict
@@ -203,6 +230,80 @@ fn shares_shingle(a: &SentenceFacts, b: &SentenceFacts) -> bool {
     a.shingles
         .iter()
         .any(|h| b.shingles.binary_search(h).is_ok())
+}
+
+/// The figures the two sentences count the same way: same unit, and that unit is
+/// specific or both sentences share a news frame (and neither frames it otherwise).
+fn same_count_pairs<'f>(
+    a: &'f SentenceFacts,
+    b: &'f SentenceFacts,
+) -> Vec<(&'f Figure, &'f Figure)> {
+    let shared_frame = a.frames.iter().any(|f| b.frames.contains(f));
+    let other_frames = !a.frames.is_empty() && !b.frames.is_empty() && !shared_frame;
+    if other_frames {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for fa in a.figures.iter().filter(|f| f.unit != "year") {
+        for fb in b.figures.iter().filter(|f| f.unit == fa.unit) {
+            if crate::frames::is_specific_unit(&fa.unit) || shared_frame && !fa.unit.is_empty() {
+                out.push((fa, fb));
+            }
+        }
+    }
+    out
+}
+
+/// How two differently worded sentences relate through what they count: the same count
+/// with the same value agrees; under a shared news frame, incompatible values (and no
+/// compatible pair for that unit) conflict.
+fn same_count_relation(a: &SentenceFacts, b: &SentenceFacts) -> Option<Relation> {
+    let pairs = same_count_pairs(a, b);
+    if pairs.is_empty() || shared_terms(a, b) < 2 {
+        return None;
+    }
+    // Only a shared news frame makes different values a contradiction: two specific
+    // counts in one story ("13 nautical miles", "150 nautical miles") are as often two
+    // facts as two versions of one.
+    let framed = a.frames.iter().any(|f| b.frames.contains(f));
+    let unit_agrees = |unit: &str| pairs.iter().any(|(x, y)| x.unit == unit && x.compatible(y));
+    if framed
+        && shared_context(a, b, &pairs) >= 2
+        && pairs.iter().any(|(x, _)| !unit_agrees(&x.unit))
+    {
+        return Some(Relation::Conflict);
+    }
+    pairs
+        .iter()
+        .any(|(x, y)| x.same_value(y))
+        .then_some(Relation::Agree(0.0))
+}
+
+/// Shared content terms besides what the figures count and the frame words themselves
+/// ("people", "killed"), and shared entities not already counted as a term: how much
+/// of the setting two sentences share.
+fn shared_context(a: &SentenceFacts, b: &SentenceFacts, pairs: &[(&Figure, &Figure)]) -> usize {
+    let counted = |t: &str| {
+        pairs
+            .iter()
+            .any(|(x, _)| t == x.unit || t.strip_suffix('s') == Some(x.unit.as_str()))
+            || crate::frames::is_frame_word(t)
+    };
+    let terms: Vec<&String> = a
+        .terms
+        .iter()
+        .filter(|t| b.terms.binary_search(t).is_ok() && !counted(t))
+        .collect();
+    let entities = a
+        .entities
+        .iter()
+        .filter(|e| b.entities.binary_search(e).is_ok())
+        .filter(|e| {
+            let name = e.trim_start_matches("@n:");
+            !counted(name) && !terms.iter().any(|t| t.as_str() == name)
+        })
+        .count();
+    terms.len() + entities
 }
 
 /// True when neither sentence has more than half again the other's content terms.
@@ -253,7 +354,7 @@ pub fn similar_pairs(sentences: &[SentenceFacts], min_cosine: f32) -> Vec<(usize
 pub fn align(sentences: &[SentenceFacts]) -> Alignment {
     let mut agree_pairs: Vec<(f32, usize, usize)> = Vec::new();
     let mut conflicts = Vec::new();
-    for (a, b, cos) in similar_pairs(sentences, AGREE_WITH_FIGURE_COSINE) {
+    for (a, b, cos) in similar_pairs(sentences, SAME_COUNT_COSINE) {
         match relate(&sentences[a], &sentences[b], cos) {
             Some(Relation::Agree(cos)) => agree_pairs.push((cos, a, b)),
             Some(Relation::Conflict) => conflicts.push((a, b)),

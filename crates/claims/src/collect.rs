@@ -105,6 +105,7 @@ pub fn candidates(analysis: &Analysis, positions: &[usize]) -> Vec<SentenceFacts
                 speaker,
                 worth,
                 shingles: crate::facts::shingles(text),
+                frames: crate::frames::frame_classes(text),
             });
         }
     }

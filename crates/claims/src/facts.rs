@@ -96,6 +96,8 @@ pub struct SentenceFacts {
     /// Hashes of the sentence's word 5-grams that hold at least three lower-case content
     /// words, sorted: a shared one means the two sentences quote or copy the same words.
     pub shingles: Vec<u64>,
+    /// News frames the sentence evokes ("killed", "displaced"; see [`crate::frames`]).
+    pub frames: Vec<&'static str>,
 }
 
 /// Content terms of a sentence, without figures: so that two outlets' versions of one

@@ -40,6 +40,7 @@ pub mod assemble;
 pub mod collect;
 pub mod facts;
 pub mod figures;
+pub mod frames;
 pub mod sentence;
 pub mod sources;
 

@@ -1,7 +1,8 @@
 //! Counting independent sources: articles that share a provenance key (copies of one
 //! wire text, one copy chain), one outlet, or outlets of one owner count once.
 //!
-//! The ownership table ships in `data/owners.csv` (outlet or host, owner).
+//! The ownership table ships in `data/owners.csv` (outlet or host, owner); a file named
+//! by `PARALLAX_OWNERS` adds rows for your own outlets.
 
 use parallax_core::{
     text::fold, Analysis, ArticleId, CharIndex, CharSpan, Evidence, OriginKind, QuoteKind,
@@ -10,10 +11,24 @@ use parallax_core::{
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-/// The shipped ownership table: folded outlet name or host → owner.
+/// The ownership table: the shipped `data/owners.csv`, plus the rows of the CSV file
+/// named by the `PARALLAX_OWNERS` environment variable, if set (same format; its rows
+/// win). Read once per process.
 pub fn owners() -> &'static HashMap<String, String> {
     static TABLE: OnceLock<HashMap<String, String>> = OnceLock::new();
-    TABLE.get_or_init(|| parse_owners(include_str!("../data/owners.csv")))
+    TABLE.get_or_init(|| {
+        let mut table = parse_owners(include_str!("../data/owners.csv"));
+        if let Some(path) = std::env::var_os("PARALLAX_OWNERS") {
+            match std::fs::read_to_string(&path) {
+                Ok(text) => table.extend(parse_owners(&text)),
+                Err(err) => eprintln!(
+                    "parallax: ignoring PARALLAX_OWNERS={}: {err}",
+                    std::path::Path::new(&path).display()
+                ),
+            }
+        }
+        table
+    })
 }
 
 /// Parses `outlet,owner` lines; `#` starts a comment line.
@@ -142,7 +157,8 @@ impl<'a> ReuseIndex<'a> {
     }
 
     /// True when a passage copied between the two articles (either way) covers at least
-    /// a third of both evidence spans, and not mostly inside a direct or partial quote:
+    /// three fifths of both evidence spans (a shared phrase in a rewritten sentence is
+    /// not a copied claim), and not mostly inside a direct or partial quote:
     /// outlets that quote the same statement each heard or read it, but one that takes
     /// another's reporting sentence is repeating it.
     pub fn copied(&self, a: Evidence, b: Evidence) -> bool {
@@ -153,8 +169,8 @@ impl<'a> ReuseIndex<'a> {
                     links.iter().flat_map(|l| &l.passages).any(|p| {
                         let (in_src, in_dst) =
                             (overlap(p.source, src.span), overlap(p.target, dst.span));
-                        in_src * 3 >= src.span.char_len()
-                            && in_dst * 3 >= dst.span.char_len()
+                        in_src * 5 >= src.span.char_len() * 3
+                            && in_dst * 5 >= dst.span.char_len() * 3
                             && !self.quoted(dst.article, p.target, dst.span)
                     })
                 })
