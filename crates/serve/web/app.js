@@ -88,11 +88,13 @@ function columns(story) {
   return cols;
 }
 
-// A short name for an article's column: its outlet, else its source's host, else its title.
+// A short name for an article's column: its outlet, else its source's host or file name.
 function label(a) {
   if (a.outlet) return a.outlet;
   const host = /^https?:\/\/(?:www\.)?([^/]+)/.exec(a.source || "");
-  return host ? host[1] : (a.title || a.id.slice(0, 8));
+  if (host) return host[1];
+  const file = (a.source || "").split(/[\\/]/).pop();
+  return file || a.title || a.id.slice(0, 8);
 }
 
 function originBadge(a, byId) {
