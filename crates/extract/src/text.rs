@@ -155,6 +155,9 @@ pub fn clean_with_titles(text: &str, mode: Mode, titles: &[&str]) -> CleanText {
     let far_future = NaiveDate::from_ymd_opt(2999, 1, 1).expect("a valid date");
     for (i, line) in lines.iter_mut().enumerate() {
         // A date line above the story ("Published March 3, 2021") dates it.
+        if good_count == 0 && is_date_line(&line.text) {
+            byline_lines.push(i);
+        }
         if good_count == 0 && out.published.is_none() && is_date_line(&line.text) {
             let date = crate::dates::parse_date(&line.text, far_future);
             out.published = date.filter(|d| *d <= crate::dates::today());
@@ -247,20 +250,19 @@ pub fn clean_with_titles(text: &str, mode: Mode, titles: &[&str]) -> CleanText {
 
     // 3. The headline: the last headline-shaped line before the story.
     for (i, line) in lines.iter().enumerate().take(first_good) {
-        if is_headline_like(&line.text)
-            && (line.keep || keys.iter().filter(|k| **k == keys[i]).count() > 1)
-        {
+        let repeated = keys.iter().filter(|k| **k == keys[i]).count() > 1;
+        if is_headline_like(&line.text) && (line.keep || repeated) && !dropped_junk.contains(&i) {
             title_index = Some(i);
         }
     }
     if title_index.is_none() {
         title_index = (0..first_good.min(lines.len())).find(|&i| titles.contains(&keys[i]));
     }
-    // A sentence-case headline is known by the byline printed right under it.
+    // A sentence-case headline is known by the byline or date printed right under it.
     if title_index.is_none() {
         title_index = byline_lines
             .iter()
-            .filter(|&&b| b > 0 && b <= first_good)
+            .filter(|&&b| b > 0 && b <= first_good && !byline_lines.contains(&(b - 1)))
             .map(|&b| b - 1)
             .find(|&i| {
                 let words = word_count(&lines[i].text);
