@@ -65,7 +65,7 @@ pub fn direct_quotes(ctx: &Context<'_>) -> (Vec<Attribution>, Vec<Region>) {
                     || matches!(ctx.lower_at(i), "." | "’" | "'")
                         && i > k
                         && ctx.words[i - 1].end == ctx.words[i].start
-                        && crate::speaker::is_abbreviation(ctx.lower_at(i - 1)))
+                        && crate::speaker::is_abbreviation(ctx.lower_at(i.wrapping_sub(1))))
             {
                 if let Some((kind, cue_end)) = cue_at(&ctx.lower, i) {
                     if kind != CueKind::AccordingTo {

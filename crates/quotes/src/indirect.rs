@@ -158,7 +158,10 @@ pub fn indirect_speech(ctx: &Context<'_>, regions: &[Region]) -> Vec<Attribution
         // Content ends before the sentence's final stop (quote marks stay).
         let mut content_end_tok = last;
         while content_end_tok > first
-            && matches!(ctx.lower_at(content_end_tok - 1), "." | "!" | "?" | ";")
+            && matches!(
+                ctx.lower_at(content_end_tok.wrapping_sub(1)),
+                "." | "!" | "?" | ";"
+            )
         {
             content_end_tok -= 1;
         }
@@ -232,7 +235,7 @@ fn attribute(
             if ctx.lower_at(src.1) == "," && src.1 + 1 < end {
                 return make((src.1 + 1, end), Some(src));
             }
-            if cue > first + 2 && ctx.lower_at(cue - 1) == "," {
+            if cue > first + 2 && ctx.lower_at(cue.wrapping_sub(1)) == "," {
                 return make((first, cue - 1), Some(src));
             }
             None
@@ -246,7 +249,7 @@ fn attribute(
         CueKind::Verb | CueKind::Belief => {
             // "…, X said." and "…, said X." at the end of the sentence.
             let before = np_before(ctx, cue, first);
-            let inverted = if ctx.lower_at(cue - 1) == "," {
+            let inverted = if ctx.lower_at(cue.wrapping_sub(1)) == "," {
                 np_after(ctx, cue_end, end, 6)
             } else {
                 None
@@ -256,7 +259,9 @@ fn attribute(
                 .filter(|inv| inv.1 >= end || matches!(ctx.lower_at(inv.1), "," | "." | ";"));
             let before = if inverted.is_some() { None } else { before };
             let src_start = before.map_or(cue, |b| b.0);
-            if kind == CueKind::Verb && src_start > first + 2 && ctx.lower_at(src_start - 1) == ","
+            if kind == CueKind::Verb
+                && src_start > first + 2
+                && ctx.lower_at(src_start.wrapping_sub(1)) == ","
             {
                 let mut tail_end = inverted.map_or(cue_end, |s| s.1);
                 // "…, Sen. Graham told The Huffington Post on Thursday."

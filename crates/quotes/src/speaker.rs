@@ -124,12 +124,12 @@ pub fn is_abbreviation(lower: &str) -> bool {
 /// before token `floor`. Returns `(start, end)` token indices.
 pub fn np_before(ctx: &Context<'_>, cue: usize, floor: usize) -> Option<(usize, usize)> {
     let mut j = cue;
-    while j > floor && ADVERBS.contains(&ctx.lower_at(j - 1)) {
+    while j > floor && ADVERBS.contains(&ctx.lower_at(j.wrapping_sub(1))) {
         j -= 1;
     }
     // "Rep. Jane Doe (D-Wis.) said": look past the parenthesis; "Trump, speaking to
     // veterans, said": look past the inserted clause.
-    if j > floor && ctx.lower_at(j - 1) == ")" {
+    if j > floor && ctx.lower_at(j.wrapping_sub(1)) == ")" {
         if let Some(open) = (floor..j - 1)
             .rev()
             .take(8)
@@ -137,7 +137,7 @@ pub fn np_before(ctx: &Context<'_>, cue: usize, floor: usize) -> Option<(usize, 
         {
             j = open;
         }
-    } else if j > floor + 1 && ctx.lower_at(j - 1) == "," {
+    } else if j > floor + 1 && ctx.lower_at(j.wrapping_sub(1)) == "," {
         if let Some(comma) = (floor..j - 1)
             .rev()
             .take(12)
@@ -152,9 +152,9 @@ pub fn np_before(ctx: &Context<'_>, cue: usize, floor: usize) -> Option<(usize, 
     if end == floor {
         return None;
     }
-    let last = ctx.lower_at(end - 1);
+    let last = ctx.lower_at(end.wrapping_sub(1));
     // "Russia’s declared targets": a possessive before the word means it is no verb.
-    if last == "s" && end >= 2 && matches!(ctx.lower_at(end - 2), "’" | "'") {
+    if last == "s" && end >= 2 && matches!(ctx.lower_at(end.wrapping_sub(2)), "’" | "'") {
         return None;
     }
     if PRONOUN_SOURCES.contains(&last) {
@@ -170,21 +170,26 @@ pub fn np_before(ctx: &Context<'_>, cue: usize, floor: usize) -> Option<(usize, 
         while s > floor
             && steps < 4
             && ctx.words[s - 1].is_word
-            && !BOUNDARY.contains(&ctx.lower_at(s - 1))
-            && !PRONOUN_SOURCES.contains(&ctx.lower_at(s - 1))
-            && ROLEISH.contains(&ctx.lower_at(s - 1))
+            && !BOUNDARY.contains(&ctx.lower_at(s.wrapping_sub(1)))
+            && !PRONOUN_SOURCES.contains(&ctx.lower_at(s.wrapping_sub(1)))
+            && ROLEISH.contains(&ctx.lower_at(s.wrapping_sub(1)))
         {
             s -= 1;
             steps += 1;
             if s > floor
                 && ctx.words[s - 1].is_cap(ctx.body)
                 && ctx.words[s - 1].is_word
-                && !BOUNDARY.contains(&ctx.lower_at(s - 1))
+                && !BOUNDARY.contains(&ctx.lower_at(s.wrapping_sub(1)))
             {
                 s -= 1;
             }
         }
-        if s > floor && matches!(ctx.lower_at(s - 1), "the" | "a" | "an" | "another") {
+        if s > floor
+            && matches!(
+                ctx.lower_at(s.wrapping_sub(1)),
+                "the" | "a" | "an" | "another"
+            )
+        {
             s -= 1;
         }
         return Some((s, end));
@@ -207,14 +212,14 @@ pub fn np_before(ctx: &Context<'_>, cue: usize, floor: usize) -> Option<(usize, 
     let mut s = end;
     while s > floor && end - s < 6 {
         let w = &ctx.words[s - 1];
-        let lower = ctx.lower_at(s - 1);
+        let lower = ctx.lower_at(s.wrapping_sub(1));
         if !w.is_word {
             // Possessive marks and abbreviation dots stay inside the phrase.
             let keep = matches!(lower, "’" | "'")
                 || (lower == "."
                     && s >= 2
                     && ctx.words[s - 2].end == w.start
-                    && is_abbreviation(ctx.lower_at(s - 2)));
+                    && is_abbreviation(ctx.lower_at(s.wrapping_sub(2))));
             if !keep {
                 break;
             }
@@ -270,7 +275,7 @@ pub fn np_after(
         if lower == "."
             && !(e > from
                 && ctx.words[e - 1].end == w.start
-                && is_abbreviation(ctx.lower_at(e - 1)))
+                && is_abbreviation(ctx.lower_at(e.wrapping_sub(1))))
         {
             break;
         }

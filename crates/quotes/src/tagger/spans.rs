@@ -21,7 +21,7 @@ fn split_quote(ctx: &Context<'_>, group: &[(usize, usize, usize)]) -> bool {
     // attribution between commas, within one sentence.
     let interrupted = ctx.lower_at(prev.2 + 1) == ","
         && last.1 >= 1
-        && ctx.lower_at(last.1 - 1) == ","
+        && ctx.lower_at(last.1.wrapping_sub(1)) == ","
         && !(prev.2..last.1).any(|k| matches!(ctx.lower_at(k), "." | "!" | "?"));
     cue_between && (opens_quote && prev_closes_quote || interrupted)
 }
