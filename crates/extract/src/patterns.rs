@@ -410,6 +410,18 @@ pub fn classify(line: &str) -> LineKind {
     LineKind::Other
 }
 
+/// The first line a media player prints while it loads ("please wait").
+pub fn is_media_marker(line: &str) -> bool {
+    matches!(
+        key(line).as_str(),
+        "please wait"
+            | "loading"
+            | "no media source currently available"
+            | "play video"
+            | "play audio"
+    )
+}
+
 /// A photo caption that ends with its credit ("... (AP Photo/Jane Doe)").
 pub fn is_credited_caption(line: &str) -> bool {
     line.split_whitespace().count() <= 80 && CAPTION_CREDIT.is_match(line.trim())

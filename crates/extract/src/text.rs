@@ -207,6 +207,17 @@ pub fn clean_with_titles(text: &str, mode: Mode, titles: &[&str]) -> CleanText {
         }
     }
     lines.truncate(cut_at);
+    // A media player prints its clip's title right above its "please wait" debris.
+    for i in 0..lines.len().saturating_sub(1) {
+        let title_of_player = lines[i].keep
+            && patterns::is_media_marker(&lines[i + 1].text)
+            && word_count(&lines[i].text) <= 8
+            && !is_paragraph_like(&lines[i].text);
+        if title_of_player {
+            lines[i].keep = false;
+            dropped_junk.push(i);
+        }
+    }
 
     // 2. Repeated lines: captions printed twice go whole, other repeats keep one copy.
     let keys: Vec<String> = lines.iter().map(|l| norm(&l.text)).collect();
