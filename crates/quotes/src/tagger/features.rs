@@ -79,7 +79,19 @@ pub fn features(ctx: &Context<'_>, rules: &[Attribution]) -> Vec<Vec<usize>> {
         }
     }
     let mut mention = vec!["-"; n];
+    let mut mention_kind = vec!["-"; n];
     for m in &ctx.mentions {
+        let kind = match m.kind {
+            parallax_core::EntityKind::Person => "per",
+            parallax_core::EntityKind::Organization => "org",
+            parallax_core::EntityKind::Place => "loc",
+            parallax_core::EntityKind::Group => "grp",
+            parallax_core::EntityKind::Other => "oth",
+        };
+        let (a, b) = (ctx.token_at(m.start), ctx.token_end(m.end));
+        for slot in mention_kind.iter_mut().take(b).skip(a) {
+            *slot = kind;
+        }
         let form = match m.form {
             MentionForm::Name => "N",
             MentionForm::Acronym => "A",
@@ -303,6 +315,9 @@ pub fn features(ctx: &Context<'_>, rules: &[Attribution]) -> Vec<Vec<usize>> {
         };
         let (fc, lc) = (first_cue[sid], last_cue[sid]);
         f.extend([
+            fnv(49, &[mention_kind[k]]),
+            fnv(50, &[mention_kind[k], right_cue[k]]),
+            fnv(51, &[mention_kind[k], w(i + 1)]),
             fnv(47, &[rule_kind[k], r(0)]),
             fnv(48, &[rule_kind[k], r(-1), r(0)]),
             fnv(43, &[side(fc), place(fc)]),
