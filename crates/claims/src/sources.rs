@@ -92,7 +92,21 @@ pub fn count_independent(
     articles: &[usize],
     copies: &[(usize, usize)],
 ) -> u32 {
-    let table = owners();
+    // Rows supplied with the input (`Analysis::owners`) extend the shipped table.
+    let merged;
+    let table = if analysis.owners.is_empty() {
+        owners()
+    } else {
+        let mut extended = owners().clone();
+        extended.extend(
+            analysis
+                .owners
+                .iter()
+                .map(|(outlet, owner)| (fold(outlet), owner.trim().to_owned())),
+        );
+        merged = extended;
+        &merged
+    };
     let mut parent: Vec<usize> = (0..articles.len()).collect();
     fn find(parent: &mut [usize], mut x: usize) -> usize {
         while parent[x] != x {

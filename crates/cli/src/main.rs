@@ -34,6 +34,10 @@ enum Command {
         /// Do not draw progress bars.
         #[arg(long)]
         quiet: bool,
+        /// CSV of `outlet,owner` rows: outlets of one owner count as one source. An
+        /// `owners.csv` at the top of an input folder is read too.
+        #[arg(long)]
+        owners: Vec<PathBuf>,
     },
     /// Serve a data directory written by `analyze` as an HTTP API and web page.
     Serve {
@@ -67,6 +71,7 @@ fn run(args: Args) -> anyhow::Result<()> {
             out,
             threads,
             quiet,
+            owners,
         } => {
             for path in &paths {
                 anyhow::ensure!(path.exists(), "{}: no such file or folder", path.display());
@@ -76,7 +81,10 @@ fn run(args: Args) -> anyhow::Result<()> {
             }
             let started = Instant::now();
             let observer = progress::Bars::new(quiet);
-            let analysis = parallax_pipeline::analyze_paths(&paths, &observer);
+            let options = parallax_pipeline::Options {
+                owners_files: owners,
+            };
+            let analysis = parallax_pipeline::analyze_paths_with(&paths, &options, &observer);
             observer.finish();
             let counts = parallax_store::write_export(&out, &analysis)
                 .with_context(|| format!("writing the export to {}", out.display()))?;

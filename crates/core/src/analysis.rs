@@ -37,6 +37,9 @@ pub struct Analysis {
     pub storylines: Vec<(StorylineId, String)>,
     /// Claims.
     pub claims: Vec<Claim>,
+    /// Outlet (name or host) → owner rows supplied with the input, in addition to the
+    /// claims stage's built-in table: outlets of one owner count as one source.
+    pub owners: Vec<(String, String)>,
     /// Documents that could not be read or analysed.
     pub problems: Vec<Problem>,
     /// Records left out on purpose (WARC requests, metadata and non-HTML responses),

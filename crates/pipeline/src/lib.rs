@@ -26,8 +26,43 @@ impl Observer for Silent {
     fn advance(&self, _: u64) {}
 }
 
+/// Choices for one run beyond the input paths.
+#[derive(Clone, Debug, Default)]
+pub struct Options {
+    /// CSV files of `outlet,owner` rows that extend the built-in ownership table. An
+    /// `owners.csv` at the top of an input folder is read as well.
+    pub owners_files: Vec<PathBuf>,
+}
+
 /// Reads every file under `paths` and analyses the documents.
 pub fn analyze_paths(paths: &[PathBuf], observer: &dyn Observer) -> Analysis {
+    analyze_paths_with(paths, &Options::default(), observer)
+}
+
+/// Like [`analyze_paths`], with [`Options`].
+pub fn analyze_paths_with(
+    paths: &[PathBuf],
+    options: &Options,
+    observer: &dyn Observer,
+) -> Analysis {
+    let mut problems = Vec::new();
+    let owners_files = options.owners_files.iter().cloned().chain(
+        paths
+            .iter()
+            .map(|p| p.join("owners.csv"))
+            .filter(|p| p.is_file()),
+    );
+    let mut owners = Vec::new();
+    for file in owners_files {
+        match std::fs::read_to_string(&file) {
+            Ok(text) => owners.extend(parallax_claims::sources::parse_owners(&text)),
+            Err(err) => problems.push(Problem {
+                source: file.display().to_string(),
+                reason: format!("cannot read the ownership table: {err}"),
+            }),
+        }
+    }
+    owners.sort();
     let files = parallax_ingest::collect_inputs(paths);
     observer.stage("read", files.len() as u64);
     let per_file: Vec<_> = files
@@ -39,7 +74,6 @@ pub fn analyze_paths(paths: &[PathBuf], observer: &dyn Observer) -> Analysis {
         })
         .collect();
     let mut docs = Vec::new();
-    let mut problems = Vec::new();
     let mut skipped = Vec::new();
     for (path, results) in files.iter().zip(per_file) {
         for result in results {
@@ -58,7 +92,7 @@ pub fn analyze_paths(paths: &[PathBuf], observer: &dyn Observer) -> Analysis {
             }
         }
     }
-    let mut analysis = analyze_documents(docs, observer);
+    let mut analysis = analyze_documents_with(docs, owners, observer);
     problems.append(&mut analysis.problems);
     analysis.problems = problems;
     analysis.skipped = skipped;
@@ -67,7 +101,19 @@ pub fn analyze_paths(paths: &[PathBuf], observer: &dyn Observer) -> Analysis {
 
 /// Analyses documents already read, in their given order.
 pub fn analyze_documents(docs: Vec<RawDocument>, observer: &dyn Observer) -> Analysis {
-    let mut analysis = Analysis::default();
+    analyze_documents_with(docs, Vec::new(), observer)
+}
+
+/// Like [`analyze_documents`], with extra `outlet → owner` rows for the claims stage.
+pub fn analyze_documents_with(
+    docs: Vec<RawDocument>,
+    owners: Vec<(String, String)>,
+    observer: &dyn Observer,
+) -> Analysis {
+    let mut analysis = Analysis {
+        owners,
+        ..Analysis::default()
+    };
 
     observer.stage("extract", docs.len() as u64);
     let extracted: Vec<_> = docs

@@ -123,6 +123,7 @@ fn sample() -> Analysis {
             reason: "truncated gzip".into(),
         }],
         skipped: Vec::new(),
+        owners: Vec::new(),
     }
 }
 
