@@ -157,6 +157,12 @@ pub fn clean_with_titles(text: &str, mode: Mode, titles: &[&str]) -> CleanText {
         // A date line above the story ("Published March 3, 2021") dates it.
         if good_count == 0 && is_date_line(&line.text) {
             byline_lines.push(i);
+            // "Posted on March 12, 2025 by Jane Example"
+            if let Some((_, who)) = line.text.split_once(" by ") {
+                if let Some(names) = credits::names_from(who) {
+                    out.byline.get_or_insert(names);
+                }
+            }
         }
         if good_count == 0 && out.published.is_none() && is_date_line(&line.text) {
             let date = crate::dates::parse_date(&line.text, far_future);
