@@ -403,6 +403,31 @@ pub fn add_stage_features(ctx: &Context<'_>, feats: &mut [Vec<usize>], stage1: &
             }
         }
     }
+    // Which parts the first tagger's attribution around each token has ("S-C-T" complete,
+    // "S--" a source without cue), so the second can distrust incomplete ones.
+    let mut group_shape = vec!["none"; n];
+    for a in super::spans::attributions_from_tags(ctx, &stage1[..n]) {
+        let shape = match (a.source.is_some(), a.cue.is_some(), !a.parts.is_empty()) {
+            (true, true, true) => "SCT",
+            (false, true, true) => "-CT",
+            (true, true, false) => "SC-",
+            (false, true, false) => "-C-",
+            (true, false, true) => "S-T",
+            (true, false, false) => "S--",
+            (false, false, true) => "--T",
+            (false, false, false) => "---",
+        };
+        let spans = a.parts.iter().copied().chain(a.source).chain(a.cue);
+        for (s, e) in spans {
+            for slot in group_shape
+                .iter_mut()
+                .take(ctx.token_end(e).min(n))
+                .skip(ctx.token_at(s))
+            {
+                *slot = shape;
+            }
+        }
+    }
     for (k, f) in feats.iter_mut().enumerate().take(n) {
         let i = k as isize;
         let w = ctx.lower_at(k);
@@ -417,6 +442,7 @@ pub fn add_stage_features(ctx: &Context<'_>, feats: &mut [Vec<usize>], stage1: &
             fnv(67, &[w, at(i)]),
             fnv(68, &[sent_has_content[k], at(i)]),
             fnv(69, &[at(i - 1), at(i + 1)]),
+            fnv(70, &[group_shape[k], at(i)]),
         ]);
     }
 }
