@@ -92,8 +92,21 @@ const ROLEISH: &[&str] = &[
 /// Relative and personal pronouns that are a whole source by themselves.
 const PRONOUN_SOURCES: &[&str] = &["who", "he", "she", "they", "i", "we", "you", "it", "which"];
 
-/// Words written with a dot that does not end the sentence ("Mr.", "U.S.").
+/// "boldly", "repeatedly": a manner adverb between a subject and its verb.
+fn is_ly_adverb(lower: &str) -> bool {
+    lower.len() > 4
+        && lower.ends_with("ly")
+        && !matches!(
+            lower,
+            "only" | "family" | "ally" | "italy" | "rally" | "early"
+        )
+}
+
+/// Words written with a dot that does not end the sentence ("Mr.", "U.S.", "G.K.").
 pub fn is_abbreviation(lower: &str) -> bool {
+    if lower.contains('.') && lower.split('.').all(|p| p.chars().count() == 1) {
+        return true;
+    }
     matches!(
         lower,
         "mr" | "mrs"
@@ -124,27 +137,38 @@ pub fn is_abbreviation(lower: &str) -> bool {
 /// before token `floor`. Returns `(start, end)` token indices.
 pub fn np_before(ctx: &Context<'_>, cue: usize, floor: usize) -> Option<(usize, usize)> {
     let mut j = cue;
-    while j > floor && ADVERBS.contains(&ctx.lower_at(j.wrapping_sub(1))) {
+    while j > floor
+        && (ADVERBS.contains(&ctx.lower_at(j.wrapping_sub(1)))
+            || is_ly_adverb(ctx.lower_at(j.wrapping_sub(1))))
+    {
         j -= 1;
     }
-    // "Rep. Jane Doe (D-Wis.) said": look past the parenthesis; "Trump, speaking to
-    // veterans, said": look past the inserted clause.
+    // "Rep. Jane Doe (D-Wis.) said": the party tag belongs to the source.
     if j > floor && ctx.lower_at(j.wrapping_sub(1)) == ")" {
         if let Some(open) = (floor..j - 1)
             .rev()
             .take(8)
             .find(|&k| ctx.lower_at(k) == "(")
         {
-            j = open;
+            return np_before(ctx, open, floor).map(|(s, _)| (s, j));
         }
     } else if j > floor + 1 && ctx.lower_at(j.wrapping_sub(1)) == "," {
         if let Some(comma) = (floor..j - 1)
             .rev()
-            .take(12)
+            .take(16)
             .find(|&k| ctx.lower_at(k) == ",")
         {
             if comma > floor {
-                return np_before(ctx, comma, floor);
+                let np = np_before(ctx, comma, floor)?;
+                // "Donna Brazile, the interim chairwoman of the DNC, said": an appositive
+                // belongs to the source; "Trump, speaking to veterans, said" does not.
+                let opener = ctx.lower_at(comma + 1);
+                let appositive = matches!(
+                    opener,
+                    "a" | "an" | "the" | "who" | "whose" | "which" | "one" | "another"
+                ) || ROLEISH.contains(&opener)
+                    || ctx.words.get(comma + 1).is_some_and(|w| w.is_cap(ctx.body));
+                return Some(if appositive { (np.0, j - 1) } else { np });
             }
         }
     }
