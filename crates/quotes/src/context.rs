@@ -126,7 +126,8 @@ impl<'a> Context<'a> {
             .copied()
             .collect();
         let text = self.body.get(start..end).unwrap_or("");
-        let relative = text.contains(" who ") || text.contains(" which ");
+        // "officers who spoke to X", "Anna B., a researcher at X,": the head comes first.
+        let relative = text.contains(" who ") || text.contains(" which ") || text.contains(',');
         let speakers: Vec<&ByteMention> = inside
             .iter()
             .filter(|m| m.kind != EntityKind::Place)
