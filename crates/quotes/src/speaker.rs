@@ -239,7 +239,8 @@ pub fn np_before(ctx: &Context<'_>, cue: usize, floor: usize) -> Option<(usize, 
         let lower = ctx.lower_at(s.wrapping_sub(1));
         if !w.is_word {
             // Possessive marks and abbreviation dots stay inside the phrase.
-            let keep = matches!(lower, "’" | "'")
+            // An apostrophe stays only as a possessive ("Putin’s"), never as a quote mark.
+            let keep = (matches!(lower, "’" | "'") && ctx.lower_at(s) == "s")
                 || (lower == "."
                     && s >= 2
                     && ctx.words[s - 2].end == w.start
@@ -252,7 +253,7 @@ pub fn np_before(ctx: &Context<'_>, cue: usize, floor: usize) -> Option<(usize, 
         }
         s -= 1;
     }
-    (s < end).then_some((s, end))
+    (s < end && (s..end).any(|k| ctx.words[k].is_word)).then_some((s, end))
 }
 
 /// Token range of the source right after a cue ("said Putin", "according to the Kremlin"),
