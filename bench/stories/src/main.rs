@@ -186,6 +186,12 @@ fn tuned(mut p: Params) -> Params {
     if let Some(v) = get("LEAD") {
         p.weights.lead_bonus = v;
     }
+    if let Some(v) = get("UNDATED") {
+        p.undated_discount = v;
+    }
+    if let Some(v) = get("BATCH_DF") {
+        p.batch_document_frequencies = v > 0.0;
+    }
     p
 }
 

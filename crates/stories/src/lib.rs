@@ -4,7 +4,8 @@
 //! headline and lead counting more); [`vector`] weighs them by TF-IDF with document
 //! frequencies updated as articles arrive; [`online`] assigns each article to a story
 //! through an inverted index, and links a new story to the storyline of its nearest
-//! story; [`title`] picks each story's most central headline.
+//! story; [`title`] picks each story's most central headline. [`cluster_with`] first
+//! counts the batch's document frequencies, then assigns the articles one at a time.
 
 pub mod features;
 pub mod lexicon;
@@ -29,16 +30,28 @@ pub fn cluster_with(
     params: Params,
 ) -> (Vec<StoryAssignment>, Vec<Story>) {
     let mut clusterer = OnlineClusterer::new(params);
-    let mut assignments = Vec::with_capacity(articles.len());
-    let mut stories: Vec<Story> = Vec::new();
-    let mut titles = title::TitlePicker::default();
-    for (i, article) in articles.iter().enumerate() {
+    let terms_of = |i: usize, article: &Article| {
         let mut terms = features::raw_terms(article.title.as_deref(), &article.body);
         if params.use_entities {
             if let Some(m) = mentions.get(i) {
                 terms.extend(features::entity_terms(m));
             }
         }
+        terms
+    };
+    if params.batch_document_frequencies {
+        // Terms are made twice rather than kept: a batch of 100,000 articles' terms
+        // would hold gigabytes.
+        for (i, article) in articles.iter().enumerate() {
+            clusterer.count_background(&terms_of(i, article));
+        }
+        clusterer.fix_document_frequencies();
+    }
+    let mut assignments = Vec::with_capacity(articles.len());
+    let mut stories: Vec<Story> = Vec::new();
+    let mut titles = title::TitlePicker::default();
+    for (i, article) in articles.iter().enumerate() {
+        let terms = terms_of(i, article);
         let (placement, vector) = clusterer.add(&terms, article.published);
         let story_id = StoryId(placement.story);
         if placement.story as usize == stories.len() {

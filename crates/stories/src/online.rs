@@ -43,6 +43,15 @@ pub struct Params {
     /// from a story whose own leading names (or numbers) are all missing from the
     /// article: the mark of another event of the same kind.
     pub conflict_penalty: f32,
+    /// Score taken off when the article or the story has no date. An unknown gap is not
+    /// a zero gap: without this, undated pairs would be favoured over dated pairs a day
+    /// apart, and events of one storyline would merge whenever time is missing.
+    pub undated_discount: f32,
+    /// Counts the document frequencies of the whole batch before the online pass
+    /// ([`crate::cluster_with`] only), so the first articles are weighed with what the
+    /// collection says is common. Storyline-wide words and names ("Syria" in a batch about
+    /// the war there) then weigh as little at the second article as at the last.
+    pub batch_document_frequencies: bool,
     /// Adds the language stage's entities as name terms when mentions are given.
     pub use_entities: bool,
     /// Term weights.
@@ -52,7 +61,7 @@ pub struct Params {
 impl Default for Params {
     fn default() -> Self {
         Params {
-            threshold: 0.16,
+            threshold: 0.15,
             storyline_threshold: 0.1,
             query_terms: 30,
             index_terms: 40,
@@ -63,6 +72,8 @@ impl Default for Params {
             time_penalty: 0.15,
             specific_share: 0.3,
             conflict_penalty: 0.03,
+            undated_discount: 0.02,
+            batch_document_frequencies: true,
             use_entities: true,
             weights: Weights::default(),
         }
@@ -152,6 +163,18 @@ impl OnlineClusterer {
             postings: HashMap::default(),
             storylines: 0,
         }
+    }
+
+    /// Counts one article of the batch in the document frequencies, before the online
+    /// pass; see [`Params::batch_document_frequencies`].
+    pub fn count_background(&mut self, terms: &[RawTerm]) {
+        self.vocab.count(terms);
+    }
+
+    /// Ends [`OnlineClusterer::count_background`]: articles added from now on are weighed
+    /// with those counts and not counted again.
+    pub fn fix_document_frequencies(&mut self) {
+        self.vocab.fix_counts(&self.params.weights);
     }
 
     /// Number of stories so far.
@@ -301,10 +324,11 @@ impl OnlineClusterer {
         summary
     }
 
-    /// Score discount for an article `date` away from the story's span; none when either is undated.
+    /// Score discount for an article `date` away from the story's span;
+    /// [`Params::undated_discount`] when either is undated.
     fn time_discount(&self, cluster: &Cluster, date: Option<NaiveDate>) -> f32 {
         let (Some(d), Some(first), Some(last)) = (date, cluster.first, cluster.last) else {
-            return 0.0;
+            return self.params.undated_discount;
         };
         let gap = if d < first {
             (first - d).num_days()

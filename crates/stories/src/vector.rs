@@ -103,11 +103,14 @@ pub struct Vocabulary {
     ln_df: Vec<f32>,
     docs: u32,
     prior_docs: f32,
+    /// Set by [`Vocabulary::fix_counts`]: articles weighed from then on are already counted.
+    fixed: bool,
 }
 
 impl Vocabulary {
     /// Counts one more article holding `terms`, then weighs them with the IDF as it now
     /// stands (incremental IDF: an article is weighed by what came before it and itself).
+    /// After [`Vocabulary::fix_counts`] it only weighs.
     ///
     /// Also returns the article's *profile*: the same vector without IDF, which stories
     /// sum so that they can be weighed with the IDF of the moment they are compared.
@@ -119,14 +122,7 @@ impl Vocabulary {
         self.prior_docs = weights.prior_docs;
         let mut tf: HashMap<TermId, f32> = HashMap::default();
         for t in terms {
-            let next = self.kinds.len() as TermId;
-            let key = xxhash_rust::xxh3::xxh3_64_with_seed(t.text.as_bytes(), t.kind as u64);
-            let id = *self.ids.entry(key).or_insert(next);
-            if id == next {
-                self.kinds.push(t.kind);
-                self.df.push(0);
-                self.ln_df.push(0.5f32.ln());
-            }
+            let id = self.intern(t);
             let bonus = if t.in_title {
                 weights.title_bonus
             } else if t.in_lead {
@@ -136,10 +132,8 @@ impl Vocabulary {
             };
             *tf.entry(id).or_default() += 1.0 + bonus;
         }
-        self.docs += 1;
-        for id in tf.keys() {
-            self.df[*id as usize] += 1;
-            self.ln_df[*id as usize] = (self.df[*id as usize] as f32 + 0.5).ln();
+        if !self.fixed {
+            self.count_ids(tf.keys().copied());
         }
         let ln_n = self.ln_docs();
         let mut profile: Vec<(TermId, f32)> = tf
@@ -163,6 +157,42 @@ impl Vocabulary {
         normalise(&mut profile);
         normalise(&mut entries);
         (SparseVec { entries: profile }, SparseVec { entries })
+    }
+
+    /// Counts one article holding `terms` in the document frequencies without weighing it.
+    pub fn count(&mut self, terms: &[RawTerm]) {
+        let mut ids: Vec<TermId> = terms.iter().map(|t| self.intern(t)).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        self.count_ids(ids.into_iter());
+    }
+
+    /// Stops counting: from now on [`Vocabulary::add_and_weigh`] weighs articles with the
+    /// frequencies counted so far, for a batch whose every article went through
+    /// [`Vocabulary::count`] first.
+    pub fn fix_counts(&mut self, weights: &Weights) {
+        self.prior_docs = weights.prior_docs;
+        self.fixed = true;
+    }
+
+    fn intern(&mut self, t: &RawTerm) -> TermId {
+        let next = self.kinds.len() as TermId;
+        let key = xxhash_rust::xxh3::xxh3_64_with_seed(t.text.as_bytes(), t.kind as u64);
+        let id = *self.ids.entry(key).or_insert(next);
+        if id == next {
+            self.kinds.push(t.kind);
+            self.df.push(0);
+            self.ln_df.push(0.5f32.ln());
+        }
+        id
+    }
+
+    fn count_ids(&mut self, ids: impl Iterator<Item = TermId>) {
+        self.docs += 1;
+        for id in ids {
+            self.df[id as usize] += 1;
+            self.ln_df[id as usize] = (self.df[id as usize] as f32 + 0.5).ln();
+        }
     }
 
     /// `ln(N + 1)` for the collection as it stands, the first half of every IDF.
