@@ -133,6 +133,19 @@ pub fn write_export(dir: &Path, analysis: &Analysis) -> Result<ExportCounts, Sto
             Some(OriginKind::Original) | None => ("original", None),
         };
         let story = story_of.get(&a.id).map(|s| format!("s{}", s.0));
+        let times: Vec<Value> = analysis
+            .mentions
+            .get(i)
+            .map(|m| &m.times[..])
+            .unwrap_or(&[])
+            .iter()
+            .map(|t| {
+                json!({
+                    "start": t.span.start(), "end": t.span.end(), "text": text_of(i, t.span),
+                    "date_start": t.resolved.map(|r| r.start), "date_end": t.resolved.map(|r| r.end),
+                })
+            })
+            .collect();
         file.write(&json!({
             "id": a.id,
             "source": a.source,
@@ -148,6 +161,7 @@ pub fn write_export(dir: &Path, analysis: &Analysis) -> Result<ExportCounts, Sto
             "origin_of": copied_from,
             "independence_key": provenance.map(|p| &p.independence_key),
             "story": story,
+            "times": times,
         }))?;
     }
     counts.articles = file.finish()?;
