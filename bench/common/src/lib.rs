@@ -73,6 +73,9 @@ mod tests {
     fn table_pads_columns() {
         let mut t = super::Table::new(&["system", "F1"]);
         t.row(vec!["parallax".into(), "0.975".into()]);
-        assert_eq!(t.render(), "system       F1\n---------------\nparallax  0.975\n");
+        assert_eq!(
+            t.render(),
+            "system       F1\n---------------\nparallax  0.975\n"
+        );
     }
 }
