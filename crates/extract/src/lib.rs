@@ -1,6 +1,8 @@
 //! RawDocument → Article: the clean body and its metadata.
 //!
-//! Entry point: [`extract`]. Text dumps go through the line cleaner ([`text::clean`]):
+//! Entry point: [`extract`]. Text dumps go through the line cleaner ([`text::clean`]);
+//! a record's text that already reads clean is cleaned gently ([`gentle`]), and a text the
+//! cleaner empties entirely is kept raw with a warning. The dump cleaner:
 //! template lines out, credits, bylines and datelines into metadata, the headline taken
 //! from the lines before the story. HTML is decoded ([`charset::decode`]), its body found
 //! by rs-trafilatura and then cleaned by the same line rules ([`html::body`]); metadata
@@ -13,6 +15,7 @@ pub mod charset;
 pub mod credits;
 pub mod dates;
 pub mod fields;
+pub mod gentle;
 pub mod html;
 pub mod htmlmeta;
 pub mod language;
@@ -23,7 +26,7 @@ pub mod visible;
 
 pub use template::strip_shared_template;
 
-use parallax_core::{Article, ArticleId, Extracted, Payload, RawDocument};
+use parallax_core::{Article, ArticleId, Extracted, InputFormat, Payload, RawDocument};
 
 /// Why a document yielded no article.
 #[derive(Debug, thiserror::Error)]
@@ -40,7 +43,17 @@ pub enum ExtractError {
 pub fn extract(doc: &RawDocument) -> Result<Extracted, ExtractError> {
     let mut warnings = Vec::new();
     let (clean, page) = match &doc.payload {
-        Payload::Text(text) => (text::clean(text, text::Mode::Dump), None),
+        Payload::Text(text) => {
+            // A record's text is usually the article already: clean it gently.
+            let from_record = matches!(doc.format, InputFormat::Jsonl | InputFormat::Feed);
+            let mode = if from_record && gentle::looks_clean(text) {
+                text::Mode::Article
+            } else {
+                text::Mode::Dump
+            };
+            let titles: Vec<&str> = doc.hints.title.as_deref().into_iter().collect();
+            (text::clean_with_titles(text, mode, &titles), None)
+        }
         Payload::Html {
             bytes,
             declared_charset,
@@ -62,6 +75,17 @@ pub fn extract(doc: &RawDocument) -> Result<Extracted, ExtractError> {
             (html::body(&decoded.text, url, &titles), Some(page))
         }
     };
+    let mut clean = clean;
+    if clean.paragraphs.is_empty() {
+        // A text whose only words look like template (a video page that is just its
+        // headline) is still a document: keep it as it is rather than lose it.
+        if let Payload::Text(text) = &doc.payload {
+            clean.paragraphs = gentle::raw_paragraphs(text);
+            if !clean.paragraphs.is_empty() {
+                warnings.push("cleaning left no text; kept the raw text".into());
+            }
+        }
+    }
     let body = clean.paragraphs.join("\n\n");
     if body.trim().is_empty() {
         return Err(ExtractError::NoBody {

@@ -16,6 +16,10 @@ pub enum Mode {
     Dump,
     /// Text an HTML extractor already narrowed to the article; only template lines go.
     Body,
+    /// Article text from a record (JSONL, feed) that already reads clean
+    /// ([`crate::gentle::looks_clean`]): like a dump for metadata lines and datelines, but
+    /// no line is dropped for being short or far from the densest run.
+    Article,
 }
 
 /// What the cleaner keeps and what it moved into metadata.
@@ -45,10 +49,11 @@ struct Line {
 /// A line that reads as running text rather than a label, link or heading.
 pub(crate) fn is_paragraph_like(text: &str) -> bool {
     let words = word_count(text);
+    // A stray opening quote mark after the last sentence ("... he said. “") is a typo.
     words >= 15
         || (words >= 5
             && text
-                .trim_end()
+                .trim_end_matches(|c: char| c == '“' || c.is_whitespace())
                 .ends_with(['.', '!', '?', '"', '”', '’', '»', ':', ')', '…', ';']))
 }
 
@@ -154,6 +159,15 @@ pub fn clean_with_titles(text: &str, mode: Mode, titles: &[&str]) -> CleanText {
     let mut byline_lines: Vec<usize> = Vec::new();
     let far_future = NaiveDate::from_ymd_opt(2999, 1, 1).expect("a valid date");
     for (i, line) in lines.iter_mut().enumerate() {
+        // "Last updated at 22:46 GMT The champion kept ...": the label dates the story, the
+        // sentence after it is its first paragraph.
+        if let Some((label, sentence)) = crate::gentle::split_date_label(&line.text) {
+            if good_count == 0 && out.published.is_none() {
+                let date = crate::dates::parse_date(label, far_future);
+                out.published = date.filter(|d| *d <= crate::dates::today());
+            }
+            line.text = sentence.to_owned();
+        }
         // A date line above the story ("Published March 3, 2021") dates it.
         if good_count == 0 && is_date_line(&line.text) {
             byline_lines.push(i);
@@ -315,7 +329,7 @@ pub fn clean_with_titles(text: &str, mode: Mode, titles: &[&str]) -> CleanText {
         let lead = i < first_good;
         let drop = match mode {
             Mode::Dump => lead,
-            Mode::Body => {
+            Mode::Body | Mode::Article => {
                 (lead && (word_count(&line.text) <= 3 || is_date_line(&line.text)))
                     || (i > last_good_line && junk_seen_between(&dropped_junk, last_good_line, i))
             }
@@ -332,12 +346,12 @@ pub fn clean_with_titles(text: &str, mode: Mode, titles: &[&str]) -> CleanText {
         .collect();
     let (start, end) = match mode {
         Mode::Dump => densest_run(&kept, &lines, &cutoffs),
-        Mode::Body => (0, kept.len()),
+        Mode::Body | Mode::Article => (0, kept.len()),
     };
     let selected = &kept[start..end];
     let last_good = match mode {
         Mode::Dump => selected.iter().rposition(|(_, good)| *good),
-        Mode::Body => selected.len().checked_sub(1),
+        Mode::Body | Mode::Article => selected.len().checked_sub(1),
     };
     for (n, &(i, _)) in selected.iter().enumerate() {
         if last_good.is_none_or(|g| n > g) {
@@ -354,7 +368,7 @@ pub fn clean_with_titles(text: &str, mode: Mode, titles: &[&str]) -> CleanText {
                 if let Some(agency) = agency {
                     add_credits(&mut out.credits, vec![agency]);
                 }
-                if mode == Mode::Dump {
+                if mode != Mode::Body {
                     text = &text[at..];
                 }
             }

@@ -78,6 +78,22 @@ fn text_dumps() {
     });
 }
 
+/// Text from JSONL records: a clean article keeps its deck and short closing lines, and a
+/// record that is only its headline keeps it rather than being lost.
+#[test]
+fn record_texts() {
+    insta::glob!("fixtures/record_*.txt", |path| {
+        let mut d = doc(path, None, None);
+        d.format = InputFormat::Jsonl;
+        let extracted = extract(&d).expect("a body");
+        insta::assert_snapshot!(format!(
+            "{}warnings: {:?}",
+            render(&extracted.article),
+            extracted.warnings
+        ));
+    });
+}
+
 #[test]
 fn html_metadata_from_json_ld_meta_and_time() {
     let d = doc(
