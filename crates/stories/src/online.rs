@@ -62,7 +62,7 @@ impl Default for Params {
     fn default() -> Self {
         Params {
             threshold: 0.15,
-            storyline_threshold: 0.1,
+            storyline_threshold: 0.08,
             query_terms: 30,
             index_terms: 40,
             max_candidates: 50,
