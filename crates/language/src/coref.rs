@@ -1,7 +1,7 @@
 //! Within-article coreference: surnames, titles, roles, acronyms and pronouns joined to the
 //! entity they refer to.
 
-use crate::fold::{fold_name, skeleton};
+use crate::fold::{fold_name, is_latin, skeleton};
 use crate::gazetteer::{self, Gender};
 use crate::mentions::Candidate;
 use parallax_core::{EntityKind, MentionForm};
@@ -88,7 +88,8 @@ pub fn resolve(body: &str, candidates: &[Candidate]) -> (Vec<Draft>, Vec<Linked>
                     if d.given.is_none() {
                         d.given = given;
                     }
-                    if name.len() > d.name.len() {
+                    let rank = |n: &str| (is_latin(n), n.chars().count());
+                    if rank(&name) > rank(&d.name) {
                         d.name = name;
                     }
                 }

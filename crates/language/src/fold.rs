@@ -6,6 +6,10 @@
 pub fn fold_name(name: &str) -> String {
     let mut plain = String::with_capacity(name.len());
     for c in name.chars().flat_map(char::to_lowercase) {
+        if let Some(latin) = cyrillic_to_latin(c) {
+            plain.push_str(latin);
+            continue;
+        }
         let c = match c {
             'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' | 'ā' => 'a',
             'é' | 'è' | 'ê' | 'ë' | 'ē' => 'e',
@@ -34,7 +38,8 @@ pub fn fold_name(name: &str) -> String {
         let mut w = word
             .replace("kh", "h")
             .replace("ph", "f")
-            .replace("ou", "u");
+            .replace("ou", "u")
+            .replace('x', "ks");
         if let Some(stem) = w.strip_suffix("ey") {
             w = format!("{stem}ei");
         } else if let Some(stem) = w.strip_suffix('y') {
@@ -49,6 +54,52 @@ pub fn fold_name(name: &str) -> String {
         }
     }
     out
+}
+
+/// True when every letter of `name` is Latin (diacritics allowed): "Yulia Marek" rather
+/// than "Юлия Марек" names an entity.
+pub fn is_latin(name: &str) -> bool {
+    name.chars()
+        .all(|c| !c.is_alphabetic() || (c as u32) < 0x250)
+}
+
+/// Latin spelling of one lowercase Cyrillic letter (the BGN/PCGN romanisation news uses:
+/// "Юлия" → "yuliya"), so a name in Cyrillic meets its Latin transliteration.
+fn cyrillic_to_latin(c: char) -> Option<&'static str> {
+    Some(match c {
+        'а' => "a",
+        'б' => "b",
+        'в' => "v",
+        'г' | 'ґ' => "g",
+        'д' => "d",
+        'е' | 'ё' | 'э' => "e",
+        'є' => "ye",
+        'ж' => "zh",
+        'з' => "z",
+        'и' | 'і' => "i",
+        'ї' => "yi",
+        'й' | 'ы' => "y",
+        'к' => "k",
+        'л' => "l",
+        'м' => "m",
+        'н' => "n",
+        'о' => "o",
+        'п' => "p",
+        'р' => "r",
+        'с' => "s",
+        'т' => "t",
+        'у' => "u",
+        'ф' => "f",
+        'х' => "kh",
+        'ц' => "ts",
+        'ч' => "ch",
+        'ш' => "sh",
+        'щ' => "shch",
+        'ъ' | 'ь' => "",
+        'ю' => "yu",
+        'я' => "ya",
+        _ => return None,
+    })
 }
 
 /// First letter plus consonants of the folded name: "bashar" and "bashir" both give "bshr".
@@ -75,5 +126,9 @@ mod tests {
         assert_eq!(fold_name("al-Assad"), fold_name("Assad"));
         assert_eq!(skeleton("Bashar"), skeleton("Bashir"));
         assert_ne!(fold_name("Lavrov"), fold_name("Shoigu"));
+        assert_eq!(fold_name("Марек"), fold_name("Marek"));
+        assert_eq!(skeleton("Юлия"), skeleton("Yulia"));
+        assert_eq!(skeleton("Alexander"), skeleton("Aleksandr"));
+        assert_ne!(skeleton("Alexander"), skeleton("Alexei"));
     }
 }

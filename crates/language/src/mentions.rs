@@ -238,7 +238,15 @@ fn continues_run(words: &Words<'_>, j: usize, b: usize) -> bool {
                 | "jr"
         );
     let particle = CONNECTORS.contains(&lower) && j + 1 < b && is_cap(words.text(j + 1));
-    cap_word || title_dot || particle
+    // "Farmers’ Union", "Workers' Party": a plural possessive inside an organisation's name.
+    let plural_possessive = matches!(w, "’" | "'")
+        && words.tokens[j].start == words.tokens[j - 1].end
+        && words.lower(j - 1).ends_with('s')
+        && j + 1 < b
+        && words.is_word(j + 1)
+        && is_cap(words.text(j + 1))
+        && words.has(j + 1, class::ORG);
+    cap_word || title_dot || particle || plural_possessive
 }
 
 fn is_title_case_line(words: &Words<'_>, a: usize, b: usize) -> bool {
@@ -331,6 +339,7 @@ fn capital_run(
         }
         k += 1;
     }
+    let title_end = title_end.max(title_after_modifiers(words, p, q));
     let tokens = words.tokens;
     // "Syrian", "Russian": a nationality adjective alone names nothing.
     if (p..q).all(|k| {
@@ -390,6 +399,35 @@ fn capital_run(
     }
     let _ = tokens;
     out.push(c);
+}
+
+/// End of a title whose capitalised modifiers no list knows ("Kestrian Fisheries Minister
+/// Aleksandr Tovey", "Supreme Court Justice Amy Barrett"): the last title word of the run
+/// when a name follows it, unless the run opens with a given name ("Martin Luther King Jr.").
+fn title_after_modifiers(words: &Words<'_>, p: usize, q: usize) -> usize {
+    if words.has(p, class::GIVEN) {
+        return p;
+    }
+    let Some(t) = (p..q).rev().find(|&k| words.has(k, class::TITLE)) else {
+        return p;
+    };
+    let mut end = t + 1;
+    if end < q && words.text(end) == "." {
+        end += 1;
+    }
+    // The name after it: at least one word, not a suffix alone.
+    let rest: Vec<&str> = (end..q)
+        .filter(|&k| words.is_word(k))
+        .map(|k| words.lower(k))
+        .collect();
+    if rest.is_empty()
+        || rest
+            .iter()
+            .all(|w| matches!(*w, "jr" | "jr." | "sr" | "sr." | "ii" | "iii"))
+    {
+        return p;
+    }
+    end
 }
 
 /// Lowercase role words right before a name ("Kremlin spokesman Dmitry Peskov").

@@ -1,7 +1,7 @@
 //! Cross-article resolution: one corpus entity per person, organisation, place or group,
 //! whatever spelling each outlet used.
 
-use crate::fold::{fold_name, skeleton};
+use crate::fold::{fold_name, is_latin, skeleton};
 use crate::gazetteer;
 use parallax_core::{Article, Entity, EntityId, EntityKind, EntityTable, LocalEntityId, Mentions};
 use std::collections::HashMap;
@@ -126,11 +126,12 @@ pub fn resolve_entities(articles: &[Article], mentions: &[Mentions]) -> EntityTa
             None => all_clusters.push(vec![m]),
         }
     }
+    merge_acronyms(&mut all_clusters, mentions);
     for cluster in all_clusters {
         {
             let id = EntityId(table.entities.len() as u32);
             let mut name = String::new();
-            let mut name_rank = (false, 0);
+            let mut name_rank = (false, false, false, 0);
             let mut kinds: HashMap<EntityKind, usize> = HashMap::new();
             let mut aliases: Vec<String> = Vec::new();
             for m in &cluster {
@@ -138,8 +139,14 @@ pub fn resolve_entities(articles: &[Article], mentions: &[Mentions]) -> EntityTa
                     continue;
                 };
                 // Proper names win over role descriptions ("Vladimir Putin", not
-                // "Russian President"); then the longest.
-                let rank = (!is_role_only(&e.name), e.name.len());
+                // "Russian President"), Latin script over others, full names over
+                // acronyms; then the longest.
+                let rank = (
+                    !is_role_only(&e.name),
+                    is_latin(&e.name),
+                    acronym_of(&e.name).is_none(),
+                    e.name.chars().count(),
+                );
                 if rank > name_rank {
                     name_rank = rank;
                     name = e.name.clone();
@@ -230,4 +237,80 @@ fn role_owner(
         }
     }
     (owners.len() == 1).then(|| owners[0])
+}
+
+/// The letters of an acronym ("GSFB", "U.N."), when `name` is one.
+fn acronym_of(name: &str) -> Option<String> {
+    let letters: String = name.chars().filter(|c| *c != '.').collect();
+    (letters.chars().count() >= 2 && letters.chars().all(|c| c.is_uppercase())).then_some(letters)
+}
+
+/// Upper-case initials of the words of a multi-word name, particles skipped:
+/// "Ostrel Valley Farmers’ Union" → "OVFU".
+fn initials(name: &str) -> Option<String> {
+    let words: Vec<&str> = name
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| !w.is_empty())
+        .filter(|w| !matches!(*w, "of" | "for" | "the" | "and" | "&" | "de" | "on" | "in"))
+        .collect();
+    if words.len() < 2 {
+        return None;
+    }
+    words
+        .iter()
+        .map(|w| {
+            w.chars()
+                .next()
+                .filter(|c| c.is_uppercase())
+                .map(|c| c.to_uppercase().to_string())
+        })
+        .collect()
+}
+
+/// Joins a cluster known only by an acronym ("GSFB") to the one organisation in the corpus
+/// whose name those are the initials of ("Grey Sound Fisheries Board"), whether or not the
+/// article that uses the acronym spells the name out.
+fn merge_acronyms(clusters: &mut Vec<Vec<&Member>>, mentions: &[Mentions]) {
+    let entity = |m: &Member| mentions[m.article].entity(m.local);
+    let acronyms: Vec<Option<String>> = clusters
+        .iter()
+        .map(|c| {
+            let mut letters = None;
+            for m in c {
+                let e = entity(m)?;
+                let a = acronym_of(&e.name)?;
+                if letters.get_or_insert_with(|| a.clone()) != &a {
+                    return None;
+                }
+            }
+            letters
+        })
+        .collect();
+    let mut into: Vec<Option<usize>> = vec![None; clusters.len()];
+    for (i, acronym) in acronyms.iter().enumerate() {
+        let Some(acronym) = acronym else { continue };
+        let owners: Vec<usize> = (0..clusters.len())
+            .filter(|&j| j != i && acronyms[j].is_none())
+            .filter(|&j| {
+                clusters[j].iter().any(|m| {
+                    entity(m).is_some_and(|e| {
+                        matches!(
+                            e.kind,
+                            EntityKind::Organization | EntityKind::Group | EntityKind::Other
+                        ) && initials(&e.name).as_deref() == Some(acronym.as_str())
+                    })
+                })
+            })
+            .collect();
+        if let [owner] = owners[..] {
+            into[i] = Some(owner);
+        }
+    }
+    for i in 0..clusters.len() {
+        if let Some(owner) = into[i] {
+            let moved = std::mem::take(&mut clusters[i]);
+            clusters[owner].extend(moved);
+        }
+    }
+    clusters.retain(|c| !c.is_empty());
 }

@@ -113,7 +113,7 @@ pub fn find_times(
         // Weekdays.
         if let Some(&(_, wd)) = WEEKDAYS.iter().find(|(n, _)| *n == w(i)) {
             let (s, dir) = match w(i.wrapping_sub(1)) {
-                "last" | "on" | "since" | "this" | "next" => (i - 1, w(i - 1)),
+                "last" | "on" | "since" | "this" | "next" | "by" | "until" => (i - 1, w(i - 1)),
                 _ => (i, ""),
             };
             let future = dir == "next" || sentence_has_future(body, tokens, lower, i);
@@ -271,8 +271,25 @@ fn sentence_has_future(body: &str, tokens: &[Token], lower: &[String], i: usize)
         }
         if matches!(
             lower[k].as_str(),
-            "will" | "’ll" | "'ll" | "plans" | "scheduled" | "upcoming"
+            "will"
+                | "’ll"
+                | "'ll"
+                | "shall"
+                | "plans"
+                | "scheduled"
+                | "upcoming"
+                | "expect"
+                | "expects"
+                | "forecast"
+                | "forecasts"
         ) {
+            return true;
+        }
+        // "is expected to brief", "is due to address"; not "as expected" or "due to rain".
+        if matches!(lower[k].as_str(), "expected" | "due")
+            && k > 0
+            && matches!(lower[k - 1].as_str(), "is" | "are" | "’s" | "'s")
+        {
             return true;
         }
     }
