@@ -3,9 +3,13 @@
 //! Each story keeps a centroid (the sum of its members' unit vectors). A new article
 //! looks up its heaviest terms in an inverted index from term to stories, scores only
 //! the stories found there (at most [`Params::max_candidates`]) by cosine to their
-//! centroid, discounted by the gap in days to the story's time span, and joins the best
-//! one if it clears [`Params::threshold`]. Posting lists and centroids are capped, so
-//! the cost per article stays flat however many stories exist.
+//! centroid, discounted by the gap in days to the story's time span (or by a fixed
+//! amount when either side is undated), and joins the best one if it clears
+//! [`Params::threshold`]. Posting lists and centroids are capped, so the cost per
+//! article stays flat however many stories exist.
+//!
+//! Document frequencies grow with each article, unless the caller counted a whole batch
+//! first ([`OnlineClusterer::count_background`]); assignment stays one article at a time.
 
 use crate::features::{RawTerm, TermKind};
 
