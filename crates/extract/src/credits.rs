@@ -213,7 +213,9 @@ pub fn names_from(raw: &str) -> Option<String> {
         if part.is_empty() || AGENCY_RE.find(part).is_some_and(|m| m.start() <= 1) {
             continue;
         }
-        if looks_like_name(part) && !names.iter().any(|n| n == part) {
+        if (looks_like_name(part) || is_shared_staff_byline(part))
+            && !names.iter().any(|n| n == part)
+        {
             names.push(part.to_owned());
         }
     }
@@ -257,6 +259,22 @@ const NOT_NAME_WORDS: &[&str] = &[
     "follow",
     "email",
 ];
+
+/// A newsroom's shared byline: one or two name-like words and "Staff", "Newsdesk" or
+/// "Desk" ("Ledger Staff", "Courier Newsdesk"), never a job title ("Staff Writer").
+pub fn is_shared_staff_byline(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let Some((last, head)) = words.split_last() else {
+        return false;
+    };
+    matches!(*last, "Staff" | "Newsdesk" | "Desk")
+        && (1..=2).contains(&head.len())
+        && head.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars().all(|c| c.is_alphabetic() || c == '-')
+                && !NOT_NAME_WORDS.contains(&w.to_lowercase().as_str())
+        })
+}
 
 /// Two to four capitalised words, no digits, none of them a job title or outlet word.
 pub fn looks_like_name(text: &str) -> bool {
@@ -316,5 +334,7 @@ mod tests {
         );
         assert_eq!(byline_names("By the way, the bridge is open."), None);
         assert_eq!(names_from("Staff Writer"), None);
+        assert_eq!(names_from("Ledger Staff").as_deref(), Some("Ledger Staff"));
+        assert_eq!(names_from("Reuters Staff"), None);
     }
 }

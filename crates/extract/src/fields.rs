@@ -2,8 +2,9 @@
 //!
 //! Order of trust, per field: the record's own hints (JSONL fields, feed headers), then
 //! the page's structured data (JSON-LD, `<meta>`), then `<time>` and headings, then lines
-//! of the text itself, then the URL. WARC dates are crawl dates, so for WARC records the
-//! page wins and the record's date is the last resort.
+//! of the text itself (for the outlet: a dump's footer and notices), then the URL. WARC
+//! dates are crawl dates, so for WARC records the page wins and the record's date is the
+//! last resort.
 
 use crate::credits;
 use crate::dates;
@@ -287,6 +288,14 @@ pub fn choose(doc: &RawDocument, page: Option<&PageMeta>, text: &CleanText) -> F
                 FieldSource::MetaTag(n.into()),
             );
         }
+    }
+    if let Some(o) = &text.outlet {
+        set(
+            &mut f.outlet,
+            &mut f.sources.outlet,
+            o.clone(),
+            FieldSource::TextLine,
+        );
     }
     if let Some(host) = url.as_deref().and_then(host_of) {
         set(&mut f.outlet, &mut f.sources.outlet, host, FieldSource::Url);

@@ -26,7 +26,33 @@ pub fn body(html: &str, url: Option<&str>, titles: &[&str]) -> CleanText {
         clean = text::clean(&crate::visible::visible_text(html), Mode::Dump);
         clean.extractor_byline = author;
     }
+    credits_outside_body(html, &mut clean.credits);
     clean
+}
+
+/// "Based on reporting by EXN" printed under the article but outside the block the
+/// extractor chose. Only "reporting by/from" lines count: a bare agency name elsewhere
+/// on the page may belong to a teaser.
+fn credits_outside_body(html: &str, credits: &mut Vec<String>) {
+    let lower_has = |needle: &str| {
+        html.as_bytes()
+            .windows(needle.len())
+            .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+    };
+    if !lower_has("reporting by") && !lower_has("reporting from") {
+        return;
+    }
+    for line in crate::visible::visible_text(html).lines() {
+        let line = line.trim();
+        if line.split_whitespace().count() > 14 || !line.to_lowercase().contains("reporting") {
+            continue;
+        }
+        for name in crate::credits::credit_line(line).unwrap_or_default() {
+            if !credits.contains(&name) {
+                credits.push(name);
+            }
+        }
+    }
 }
 
 /// Puts a newline after every closing block tag that is directly followed by markup.

@@ -19,6 +19,8 @@ pub mod gentle;
 pub mod html;
 pub mod htmlmeta;
 pub mod language;
+pub mod notices;
+pub mod outlet;
 pub mod patterns;
 pub mod template;
 pub mod text;
@@ -52,7 +54,9 @@ pub fn extract(doc: &RawDocument) -> Result<Extracted, ExtractError> {
                 text::Mode::Dump
             };
             let titles: Vec<&str> = doc.hints.title.as_deref().into_iter().collect();
-            (text::clean_with_titles(text, mode, &titles), None)
+            let mut clean = text::clean_with_titles(text, mode, &titles);
+            clean.outlet = outlet::outlet_in_text(text);
+            (clean, None)
         }
         Payload::Html {
             bytes,

@@ -402,6 +402,7 @@ pub fn classify(line: &str) -> LineKind {
         || (AFFILIATE_NOTICE.is_match(line) && line.split_whitespace().count() <= 45)
         || NAV_SEPARATED.is_match(line.trim())
         || FINES_NOTICE.is_match(line)
+        || crate::notices::is_outlet_notice(line)
         || is_photo_credit(line)
         || is_credited_caption(line)
     {

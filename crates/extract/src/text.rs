@@ -37,6 +37,8 @@ pub struct CleanText {
     pub published: Option<NaiveDate>,
     /// The author the HTML extractor found in the page (raw, not yet reduced to names).
     pub extractor_byline: Option<String>,
+    /// The outlet a dump names in its own lines ([`crate::outlet::outlet_in_text`]).
+    pub outlet: Option<String>,
 }
 
 struct Line {
@@ -245,7 +247,7 @@ pub fn clean_with_titles(text: &str, mode: Mode, titles: &[&str]) -> CleanText {
         .iter()
         .position(|l| l.keep && is_paragraph_like(&l.text))
         .unwrap_or(lines.len());
-    let mut title_index = None;
+
     for i in 0..lines.len() {
         if !lines[i].keep {
             continue;
@@ -279,28 +281,32 @@ pub fn clean_with_titles(text: &str, mode: Mode, titles: &[&str]) -> CleanText {
         .position(|l| l.keep && is_paragraph_like(&l.text))
         .unwrap_or(lines.len());
 
-    // 3. The headline: the last headline-shaped line before the story.
-    for (i, line) in lines.iter().enumerate().take(first_good) {
-        let repeated = keys.iter().filter(|k| **k == keys[i]).count() > 1;
-        if is_headline_like(&line.text) && (line.keep || repeated) && !dropped_junk.contains(&i) {
-            title_index = Some(i);
+    // 3. The headline: the line right above the byline or date line, else the last
+    // headline-shaped line before the story (a masthead is headline-shaped too), else a
+    // line that repeats the page's own title.
+    let mut title_index = byline_lines
+        .iter()
+        .filter(|&&b| b > 0 && b <= first_good && !byline_lines.contains(&(b - 1)))
+        .map(|&b| b - 1)
+        .find(|&i| {
+            let words = word_count(&lines[i].text);
+            lines[i].keep
+                && !dropped_junk.contains(&i)
+                && (3..=25).contains(&words)
+                && !lines[i].text.ends_with(['.', ':', ','])
+                && !is_date_line(&lines[i].text)
+        });
+    if title_index.is_none() {
+        for (i, line) in lines.iter().enumerate().take(first_good) {
+            let repeated = keys.iter().filter(|k| **k == keys[i]).count() > 1;
+            if is_headline_like(&line.text) && (line.keep || repeated) && !dropped_junk.contains(&i)
+            {
+                title_index = Some(i);
+            }
         }
     }
     if title_index.is_none() {
         title_index = (0..first_good.min(lines.len())).find(|&i| titles.contains(&keys[i]));
-    }
-    // A sentence-case headline is known by the byline or date printed right under it.
-    if title_index.is_none() {
-        title_index = byline_lines
-            .iter()
-            .filter(|&&b| b > 0 && b <= first_good && !byline_lines.contains(&(b - 1)))
-            .map(|&b| b - 1)
-            .find(|&i| {
-                let words = word_count(&lines[i].text);
-                lines[i].keep
-                    && (3..=25).contains(&words)
-                    && !lines[i].text.ends_with(['.', ':', ','])
-            });
     }
     for (i, line) in lines.iter_mut().enumerate().take(first_good) {
         if titles.contains(&keys[i]) {
