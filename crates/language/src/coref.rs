@@ -358,6 +358,17 @@ fn speaks_after(body: &str, end: usize) -> bool {
     .any(|v| rest.starts_with(v) && !rest[v.len()..].starts_with(char::is_alphabetic))
 }
 
+/// True when the mention at byte `start` is the subject that opens its sentence: at most
+/// two words ("Pensioner", "The envoy") and no comma before it since the sentence began.
+pub(crate) fn opens_sentence(body: &str, start: usize) -> bool {
+    let before = body.get(..start).unwrap_or("");
+    let from = before
+        .rfind(['\n', '.', '!', '?', '”', '"'])
+        .map_or(0, |i| i + 1);
+    let prefix = before.get(from..).unwrap_or("").trim();
+    prefix.split_whitespace().count() <= 2 && !prefix.contains([',', '“', '‘'])
+}
+
 fn link_pronoun(
     body: &str,
     c: &Candidate,
@@ -367,13 +378,36 @@ fn link_pronoun(
     // "…, he added": the subject of a reporting verb is most likely the last speaker, not
     // the last person named.
     if c.gender.is_some() && speaks_after(body, c.end) {
-        for &(_, end, e, form) in linked.iter().rev().take(30) {
+        let added = body
+            .get(c.end..)
+            .unwrap_or("")
+            .trim_start()
+            .starts_with("add");
+        let mut most_recent = true;
+        for &(start, end, e, form) in linked.iter().rev().take(30) {
             let d = &drafts[e];
-            if form != MentionForm::Pronoun
+            let compatible = form != MentionForm::Pronoun
                 && d.kind == EntityKind::Person
-                && d.gender.is_none_or(|dg| Some(dg) == c.gender)
-                && speaks_after(body, end)
+                && d.gender.is_none_or(|dg| Some(dg) == c.gender);
+            let first = most_recent;
+            most_recent = most_recent && !compatible;
+            // "Pensioner Ada Wirth, 81, was carried out. / “…,” she said.": a person who
+            // opens a later paragraph as its subject takes the floor (but "he added" goes on).
+            if first
+                && compatible
+                && !added
+                && opens_sentence(body, start)
+                && linked.iter().any(|l| {
+                    l.2 != e
+                        && l.3 != MentionForm::Pronoun
+                        && l.1 < start
+                        && speaks_after(body, l.1)
+                        && body.get(l.1..start).is_some_and(|gap| gap.contains('\n'))
+                })
             {
+                return Some(e);
+            }
+            if compatible && speaks_after(body, end) {
                 if let Some(g) = c.gender {
                     drafts[e].gender.get_or_insert(g);
                 }

@@ -113,6 +113,17 @@ pub const ORG_WORDS: &[&str] = &[
     "cia",
 ];
 
+/// Last words that make a capitalised phrase a place ("Ostrel River", "Grey Sound",
+/// "Lower Quay"); lowercase, from the feature names of gazetteers such as GeoNames.
+#[rustfmt::skip]
+pub const PLACE_HEADS: &[&str] = &[
+    "river", "sea", "sound", "lake", "bay", "gulf", "strait", "straits", "ocean", "island",
+    "islands", "mountain", "mountains", "hills", "valley", "coast", "peninsula", "desert",
+    "forest", "canal", "dam", "bridge", "street", "avenue", "road", "square", "quay", "harbour",
+    "harbor", "port", "province", "district", "region", "county", "state", "city", "town",
+    "village", "heights", "plain", "plains", "delta", "basin", "airport", "park",
+];
+
 /// Known armed or political groups and their name variants (lowercase).
 #[rustfmt::skip]
 pub const GROUP_NAMES: &[&str] = &[

@@ -472,6 +472,11 @@ fn name_candidate(words: &Words<'_>, p: usize, name_from: usize, q: usize, s: us
     if kind == EntityKind::Other {
         kind = if (name_from..q).any(|k| words.has(k, class::ORG)) || acronym {
             EntityKind::Organization
+        } else if !single
+            && gender.is_none()
+            && gazetteer::contains(gazetteer::PLACE_HEADS, words.lower(q - 1))
+        {
+            EntityKind::Place
         } else if gender.is_some()
             || !single
             || matches!(

@@ -119,13 +119,37 @@ impl<'a> Context<'a> {
     /// The best speaker mention inside `start..end` bytes: the first one when a relative
     /// clause follows it ("officers who spoke to X"), else the last one; places last.
     pub fn mention_in(&self, start: usize, end: usize) -> Option<ByteMention> {
+        let text = self.body.get(start..end).unwrap_or("");
+        // "Amsel, who described": the relative pronoun stands for the name before the comma.
+        if matches!(text, "who" | "Who") {
+            let before = self.body.get(..start).unwrap_or("").trim_end();
+            if let Some(comma) = before.strip_suffix(',') {
+                let name_end = comma.trim_end().len();
+                return self
+                    .mentions
+                    .iter()
+                    .rev()
+                    .find(|m| m.end == name_end)
+                    .copied();
+            }
+        }
+        // "Merovia’s chief negotiator, X": a possessor is not the speaker.
+        let possessive = |m: &ByteMention| {
+            let after = self.body.get(m.end..).unwrap_or("");
+            after.starts_with("’s") || after.starts_with("'s")
+        };
         let inside: Vec<ByteMention> = self
             .mentions
             .iter()
             .filter(|m| m.start >= start && m.end <= end)
             .copied()
             .collect();
-        let text = self.body.get(start..end).unwrap_or("");
+        let all = inside.clone();
+        let inside: Vec<ByteMention> = if inside.iter().any(|m| !possessive(m)) {
+            inside.into_iter().filter(|m| !possessive(m)).collect()
+        } else {
+            inside
+        };
         // "officers who spoke to X", "Anna B., a researcher at X,": the head comes first.
         let relative = text.contains(" who ") || text.contains(" which ") || text.contains(',');
         let speakers: Vec<&ByteMention> = inside
@@ -139,7 +163,9 @@ impl<'a> Context<'a> {
                 list.last().map(|m| **m)
             }
         };
-        pick(&speakers).or_else(|| inside.last().copied())
+        pick(&speakers)
+            .or_else(|| inside.last().copied())
+            .or_else(|| all.last().copied())
     }
 
     /// Lowercase text of token `i`, or "" past the end.

@@ -133,6 +133,15 @@ const VERBS: &[&str] = &[
     "criticized",
     "criticised",
     "declined",
+    "fumed",
+    "grumbled",
+    "sighed",
+    "snapped",
+    "shouted",
+    "exclaimed",
+    "muttered",
+    "protested",
+    "lamented",
 ];
 const PARTICIPLES: &[&str] = &[
     "saying",

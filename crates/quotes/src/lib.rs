@@ -15,6 +15,7 @@ pub mod cues;
 pub mod direct;
 pub mod indirect;
 pub mod marks;
+pub mod nesting;
 pub mod speaker;
 pub mod tagger;
 pub mod words;
@@ -141,6 +142,9 @@ fn prefer_last_speaker(ctx: &context::Context<'_>, out: &mut [Attribution]) {
                     _ => None,
                 };
                 if let (Some(l), Some(male)) = (last_named, male) {
+                    if took_the_floor(ctx, &out[l], out[i].entity, a) {
+                        continue;
+                    }
                     let near = out[l].parts[0].0 + 3000 > out[i].parts[0].0;
                     if let Some(e) = out[l].entity.filter(|_| near) {
                         if gender_of(e).is_none_or(|g| g == male) {
@@ -164,11 +168,55 @@ fn prefer_last_speaker(ctx: &context::Context<'_>, out: &mut [Attribution]) {
     }
 }
 
+/// True when the language stage resolved a pronoun to someone who, after the last named
+/// speaker's statement, opens a new paragraph as its subject ("Pensioner Ada Wirth, 81, was
+/// carried out. / “…,” she said."): that person, not the last speaker, is meant.
+fn took_the_floor(
+    ctx: &context::Context<'_>,
+    last: &Attribution,
+    current: Option<LocalEntityId>,
+    pronoun: usize,
+) -> bool {
+    let (Some(current), Some(end)) = (current, last.parts.last().map(|p| p.1)) else {
+        return false;
+    };
+    if last.entity == Some(current) {
+        return false;
+    }
+    ctx.mentions.iter().any(|m| {
+        m.entity == current
+            && m.form != MentionForm::Pronoun
+            && m.start > end
+            && m.start < pronoun
+            && ctx
+                .body
+                .get(end..m.start)
+                .is_some_and(|gap| gap.contains('\n'))
+            && opens_sentence(ctx.body, m.start)
+    })
+}
+
+/// True when byte `start` begins the subject of its sentence: at most two words and no
+/// comma or quote mark before it since the sentence began.
+fn opens_sentence(body: &str, start: usize) -> bool {
+    let before = body.get(..start).unwrap_or("");
+    let from = before
+        .rfind(['\n', '.', '!', '?', '”', '"'])
+        .map_or(0, |i| i + 1);
+    let prefix = before.get(from..).unwrap_or("").trim();
+    prefix.split_whitespace().count() <= 2 && !prefix.contains([',', '“', '‘'])
+}
+
 /// Finds the quotes of one article.
 pub fn find_quotes(article: &Article, mentions: &Mentions) -> Vec<Quote> {
     let index = parallax_core::CharIndex::new(&article.body);
     let span = |(a, b): (usize, usize)| index.span_of_bytes(a, b);
-    attributions(article, mentions)
+    let words = words::tokenize(&article.body);
+    let ctx = context::Context::new(article, mentions, &words);
+    let mut found = attributions_in(&ctx);
+    nesting::fold_nested_partials(&mut found);
+    nesting::share_coordinated_speaker(&ctx, &mut found);
+    found
         .into_iter()
         .filter_map(|a| {
             let first = *a.parts.first()?;
