@@ -189,6 +189,9 @@ fn tuned(mut p: Params) -> Params {
     if let Some(v) = get("UNDATED") {
         p.undated_discount = v;
     }
+    if let Some(v) = get("MEMBER") {
+        p.member_check = v > 0.0;
+    }
     if let Some(v) = get("BATCH_DF") {
         p.batch_document_frequencies = v > 0.0;
     }

@@ -51,6 +51,11 @@ pub struct Params {
     /// a zero gap: without this, undated pairs would be favoured over dated pairs a day
     /// apart, and events of one storyline would merge whenever time is missing.
     pub undated_discount: f32,
+    /// Also requires the article to come close to one of the story's recent members: a
+    /// centroid doubles what its members share, so an article matching only a small
+    /// story's storyline-wide terms could clear the threshold against the centroid while
+    /// matching no member as well.
+    pub member_check: bool,
     /// Counts the document frequencies of the whole batch before the online pass
     /// ([`crate::cluster_with`] only), so the first articles are weighed with what the
     /// collection says is common. Storyline-wide words and names ("Syria" in a batch about
@@ -65,7 +70,7 @@ pub struct Params {
 impl Default for Params {
     fn default() -> Self {
         Params {
-            threshold: 0.15,
+            threshold: 0.12,
             storyline_threshold: 0.08,
             query_terms: 30,
             index_terms: 40,
@@ -76,8 +81,9 @@ impl Default for Params {
             time_penalty: 0.15,
             specific_share: 0.3,
             conflict_penalty: 0.03,
-            undated_discount: 0.02,
+            undated_discount: 0.055,
             batch_document_frequencies: true,
+            member_check: true,
             use_entities: true,
             weights: Weights::default(),
         }
@@ -104,6 +110,8 @@ struct Cluster {
     last: Option<NaiveDate>,
     indexed: HashSet<TermId>,
     storyline: u32,
+    /// The most recent members' heaviest terms, for [`Params::member_check`].
+    members: Vec<SparseVec>,
     /// Norms and leading terms, refreshed when the story changes or the collection
     /// grew by a percent.
     cache: Option<Summary>,
@@ -147,6 +155,11 @@ fn leading(terms: impl Iterator<Item = (TermId, f32)>) -> Vec<TermId> {
 }
 
 const CONFLICT_KINDS: [TermKind; 2] = [TermKind::Name, TermKind::Number];
+
+/// Members kept per story for [`Params::member_check`].
+const MEMBER_VECTORS: usize = 16;
+/// Terms kept per member vector.
+const MEMBER_TERMS: usize = 256;
 
 /// Online clusterer state.
 pub struct OnlineClusterer {
@@ -210,6 +223,9 @@ impl OnlineClusterer {
             .sum::<f32>()
             .sqrt();
         let mut best: Option<(u32, f32)> = None;
+        // The storyline link asks whether the topic is the same, not the event: it is
+        // scored against the centroid, without the undated discount or the member check.
+        let mut best_line: Option<(u32, f32)> = None;
         let ours = CONFLICT_KINDS.map(|kind| {
             leading(
                 vector
@@ -246,9 +262,21 @@ impl OnlineClusterer {
             let conflicts = (0..CONFLICT_KINDS.len())
                 .filter(|&k| conflict(&ours[k], &summary.leading[k], &vector, &cluster.profile))
                 .count();
-            let score = similarity
-                - self.time_discount(cluster, date)
-                - p.conflict_penalty * conflicts as f32;
+            let discounts =
+                self.time_discount(cluster, date) + p.conflict_penalty * conflicts as f32;
+            let line_score = similarity - discounts + self.undated(cluster, date);
+            if best_line.is_none_or(|(bc, bs)| line_score > bs || (line_score == bs && c < bc)) {
+                best_line = Some((c, line_score));
+            }
+            let mut score = similarity - discounts;
+            if p.member_check && score >= p.threshold {
+                let nearest_member = cluster
+                    .members
+                    .iter()
+                    .map(|m| self.blend(&vector, m))
+                    .fold(0.0f32, f32::max);
+                score = score.min(nearest_member - discounts);
+            }
             if best.is_none_or(|(bc, bs)| score > bs || (score == bs && c < bc)) {
                 best = Some((c, score));
             }
@@ -261,7 +289,7 @@ impl OnlineClusterer {
                 nearest: best,
             },
             _ => {
-                let storyline = match best {
+                let storyline = match best_line {
                     Some((c, score)) if score >= p.storyline_threshold => {
                         self.clusters[c as usize].storyline
                     }
@@ -276,6 +304,7 @@ impl OnlineClusterer {
                     last: None,
                     indexed: HashSet::default(),
                     storyline,
+                    members: Vec::new(),
                     cache: None,
                 });
                 Placement {
@@ -328,6 +357,60 @@ impl OnlineClusterer {
         summary
     }
 
+    /// The similarity of two articles, weighed as against a story: cosine over all terms
+    /// blended with the cosine over names and numbers.
+    fn blend(&self, a: &SparseVec, b: &SparseVec) -> f32 {
+        let (mut i, mut j) = (0, 0);
+        let (mut dot, mut specific_dot) = (0.0f32, 0.0f32);
+        let (mut a_specific, mut b2, mut b_specific) = (0.0f32, 0.0f32, 0.0f32);
+        let (x, y) = (&a.entries, &b.entries);
+        for &(t, w) in x {
+            if self.vocab.is_specific(t) {
+                a_specific += w * w;
+            }
+        }
+        for &(t, w) in y {
+            b2 += w * w;
+            if self.vocab.is_specific(t) {
+                b_specific += w * w;
+            }
+        }
+        while i < x.len() && j < y.len() {
+            match x[i].0.cmp(&y[j].0) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    let d = x[i].1 * y[j].1;
+                    dot += d;
+                    if self.vocab.is_specific(x[i].0) {
+                        specific_dot += d;
+                    }
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        if b2 <= 0.0 {
+            return 0.0;
+        }
+        let cosine = dot / b2.sqrt();
+        if a_specific > 0.0 && b_specific > 0.0 {
+            let specific = specific_dot / (a_specific * b_specific).sqrt();
+            (1.0 - self.params.specific_share) * cosine + self.params.specific_share * specific
+        } else {
+            cosine
+        }
+    }
+
+    /// The undated discount when it applies, else 0.
+    fn undated(&self, cluster: &Cluster, date: Option<NaiveDate>) -> f32 {
+        if date.is_none() || cluster.first.is_none() {
+            self.params.undated_discount
+        } else {
+            0.0
+        }
+    }
+
     /// Score discount for an article `date` away from the story's span;
     /// [`Params::undated_discount`] when either is undated.
     fn time_discount(&self, cluster: &Cluster, date: Option<NaiveDate>) -> f32 {
@@ -368,6 +451,15 @@ impl OnlineClusterer {
         if let Some(d) = date {
             cluster.first = Some(cluster.first.map_or(d, |f| f.min(d)));
             cluster.last = Some(cluster.last.map_or(d, |l| l.max(d)));
+        }
+        let mut member = SparseVec {
+            entries: vector.top_terms(MEMBER_TERMS),
+        };
+        member.entries.sort_unstable_by_key(|e| e.0);
+        let cluster = &mut self.clusters[story as usize];
+        cluster.members.push(member);
+        if cluster.members.len() > MEMBER_VECTORS {
+            cluster.members.remove(0);
         }
         for (t, _) in vector.top_terms(p.index_terms) {
             if cluster.indexed.insert(t) {
