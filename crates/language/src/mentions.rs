@@ -430,6 +430,11 @@ fn title_after_modifiers(words: &Words<'_>, p: usize, q: usize) -> usize {
     end
 }
 
+/// True for a lowercase plural noun ("farmers", "workers", "democrats"), not a surname in -ss.
+fn plural(lower: &str) -> bool {
+    lower.len() > 3 && lower.ends_with('s') && !lower.ends_with("ss") && !lower.ends_with("us")
+}
+
 /// Lowercase role words right before a name ("Kremlin spokesman Dmitry Peskov").
 fn role_before(words: &Words<'_>, p: usize) -> Option<String> {
     let mut k = p;
@@ -458,6 +463,9 @@ fn name_candidate(words: &Words<'_>, p: usize, name_from: usize, q: usize, s: us
     let lower = text.to_lowercase();
     let single = q - name_from == 1;
     let acronym = single && is_acronym(text);
+    let the_before = p == name_from && p > 0 && words.lower(p - 1) == "the";
+    let plural_group =
+        !single && the_before && plural(words.lower(q - 1)) && !words.has(name_from, class::GIVEN);
     let mut kind = gazetteer::kind_of_name(&lower).unwrap_or(EntityKind::Other);
     if kind == EntityKind::Other {
         if let Some(canon) = gazetteer::canonical_alias(text) {
@@ -477,6 +485,9 @@ fn name_candidate(words: &Words<'_>, p: usize, name_from: usize, q: usize, s: us
             && gazetteer::contains(gazetteer::PLACE_HEADS, words.lower(q - 1))
         {
             EntityKind::Place
+        } else if plural_group {
+            // "the Valley Farmers", "the Young Turks": a plural name after "the" is a group.
+            EntityKind::Group
         } else if gender.is_some()
             || !single
             || matches!(
@@ -489,6 +500,12 @@ fn name_candidate(words: &Words<'_>, p: usize, name_from: usize, q: usize, s: us
             EntityKind::Other
         };
     }
+    // A group's mention keeps its article: "the Valley Farmers".
+    let start = if kind == EntityKind::Group && plural_group {
+        words.tokens[p - 1].start
+    } else {
+        start
+    };
     Candidate {
         start,
         end,

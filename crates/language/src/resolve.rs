@@ -267,9 +267,16 @@ fn initials(name: &str) -> Option<String> {
         .collect()
 }
 
+/// True when the words of `short` run, in order and next to each other, inside the longer
+/// `name` (both folded).
+fn contains_words(name: &str, short: &str) -> bool {
+    name.len() > short.len() && format!(" {name} ").contains(&format!(" {short} "))
+}
+
 /// Joins a cluster known only by an acronym ("GSFB") to the one organisation in the corpus
 /// whose name those are the initials of ("Grey Sound Fisheries Board"), whether or not the
-/// article that uses the acronym spells the name out.
+/// article that uses the acronym spells the name out; and a short name to the one
+/// organisation whose name holds it.
 fn merge_acronyms(clusters: &mut Vec<Vec<&Member>>, mentions: &[Mentions]) {
     let entity = |m: &Member| mentions[m.article].entity(m.local);
     let acronyms: Vec<Option<String>> = clusters
@@ -286,18 +293,44 @@ fn merge_acronyms(clusters: &mut Vec<Vec<&Member>>, mentions: &[Mentions]) {
             letters
         })
         .collect();
+    // "Valley Farmers" for "Ostrel Valley Farmers’ Union": a short name without an
+    // organisation word, all of whose words run inside one organisation's longer name.
+    let short_names: Vec<Option<String>> = clusters
+        .iter()
+        .map(|c| {
+            let e = entity(c.first()?)?;
+            let folded = fold_name(&e.name);
+            let words: Vec<&str> = folded.split(' ').collect();
+            let ok = words.len() >= 2
+                && matches!(e.kind, EntityKind::Group | EntityKind::Other)
+                && !gazetteer::contains(gazetteer::ORG_WORDS, words[words.len() - 1])
+                && c.iter()
+                    .all(|m| entity(m).is_some_and(|x| fold_name(&x.name) == folded));
+            ok.then_some(folded)
+        })
+        .collect();
     let mut into: Vec<Option<usize>> = vec![None; clusters.len()];
-    for (i, acronym) in acronyms.iter().enumerate() {
-        let Some(acronym) = acronym else { continue };
+    for i in 0..clusters.len() {
+        if acronyms[i].is_none() && short_names[i].is_none() {
+            continue;
+        }
         let owners: Vec<usize> = (0..clusters.len())
             .filter(|&j| j != i && acronyms[j].is_none())
             .filter(|&j| {
                 clusters[j].iter().any(|m| {
                     entity(m).is_some_and(|e| {
-                        matches!(
+                        let org = matches!(
                             e.kind,
                             EntityKind::Organization | EntityKind::Group | EntityKind::Other
-                        ) && initials(&e.name).as_deref() == Some(acronym.as_str())
+                        );
+                        match (&acronyms[i], &short_names[i]) {
+                            (Some(a), _) => org && initials(&e.name).as_deref() == Some(a.as_str()),
+                            (None, Some(short)) => {
+                                e.kind == EntityKind::Organization
+                                    && contains_words(&fold_name(&e.name), short)
+                            }
+                            _ => false,
+                        }
                     })
                 })
             })

@@ -95,7 +95,7 @@ fn resolves_across_articles() {
 fn resolves_titles_transliterations_and_acronyms() {
     let a = article_from("published: 2024-06-05\nAfter a long night of talks in the port, Zembrian Energy Minister Ilya Korsak met the union leader Oksana Delvi of the Harbour Workers’ Union (HWU). Mr Korsak spoke first.");
     let b = article_from("published: 2024-06-06\nIlia Korsak and Оксана Делви signed the deal on a wet afternoon. The HWU welcomed it. His cousin, the energy adviser Pavel Korsak, was not there.");
-    let c = article_from("published: 2024-06-07\nTrade chief Alexei Morin and Aleksandr Morin, his brother, met Alexander Morin's lawyer. The Harbour Workers' Union said nothing.");
+    let c = article_from("published: 2024-06-07\nTrade chief Alexei Morin and Aleksandr Morin, his brother, met Alexander Morin's lawyer. The Harbour Workers' Union said nothing, but on the quay the Harbour Workers were angry.");
     let articles = [a, b, c];
     let mentions: Vec<_> = articles.iter().map(parallax_language::analyze).collect();
     let table = parallax_language::resolve_entities(&articles, &mentions);
