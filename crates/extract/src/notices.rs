@@ -23,11 +23,21 @@ static REPUBLICATION: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 
+/// "If you buy something through this post, we may get a share of the sale"; a rights
+/// line ("Copyright ⓒ Example.", "무단전재 및 재배포 금지": no reproduction without leave).
+static SALES_OR_RIGHTS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:if you (?:buy|purchase) (?:something|anything|a product)|copyright\s*ⓒ|ⓒ)|무단\s?전재|재배포\s?금지")
+        .expect("static regex")
+});
+
 /// A funding, independence or republication notice of the outlet (at most 45 words).
 pub fn is_outlet_notice(line: &str) -> bool {
     let line = line.trim();
     line.split_whitespace().count() <= 45
-        && (FUNDING.is_match(line) || INDEPENDENCE.is_match(line) || REPUBLICATION.is_match(line))
+        && (FUNDING.is_match(line)
+            || INDEPENDENCE.is_match(line)
+            || REPUBLICATION.is_match(line)
+            || SALES_OR_RIGHTS.is_match(line))
 }
 
 #[cfg(test)]
@@ -41,6 +51,8 @@ mod tests {
             "All rights reserved. Republication allowed for EXN subscribers only, with credit to EXN.",
             "Reproduction prohibited without written permission.",
             "The Harbour Post is supported by readers like you.",
+            "If you buy something through this post, the Gazette may get a share of the sale.",
+            "Copyright ⓒ Example.co.kr. 무단전재 및 재배포 금지",
         ] {
             assert!(is_outlet_notice(notice), "{notice}");
         }
