@@ -167,6 +167,11 @@ pub fn resolve(body: &str, candidates: &[Candidate]) -> (Vec<Draft>, Vec<Linked>
     (drafts, linked)
 }
 
+/// True for a word in capitals longer than most acronyms ("TESSALY", "DRENN").
+fn is_shouted(name: &str) -> bool {
+    name.chars().count() >= 5 && name.chars().all(|c| c.is_uppercase())
+}
+
 fn link_name(c: &Candidate, name: &str, drafts: &mut Vec<Draft>) -> usize {
     if let Some(canon) = gazetteer::canonical_alias(name) {
         let key = Some(format!("alias:{canon}"));
@@ -212,6 +217,14 @@ fn link_name(c: &Candidate, name: &str, drafts: &mut Vec<Draft>) -> usize {
         .iter()
         .position(|d| d.key == key && d.kind != EntityKind::Person)
     {
+        // "TESSALY, March 11" in a dateline, then "Tessaly": the name is the mixed-case one.
+        if is_shouted(&drafts[i].name) && !is_shouted(name) {
+            let d = &mut drafts[i];
+            d.name = name.to_string();
+            if d.kind == EntityKind::Organization && c.kind != EntityKind::Organization {
+                d.kind = c.kind;
+            }
+        }
         // "Assad" first seen bare, then as "Syrian President Assad": a person after all.
         if c.kind == EntityKind::Person && drafts[i].kind == EntityKind::Other {
             let d = &mut drafts[i];
@@ -280,6 +293,27 @@ fn link_role(
         {
             if let Some(&(_, _, e, _)) = linked.iter().rev().find(|l| l.0 == prev.start) {
                 return Some(e);
+            }
+        }
+    }
+    // Apposition with the name after: "The Merovian envoy, Yulia Marek, hit back".
+    if let Some(next) = candidates.get(ci + 1) {
+        let gap = body.get(c.end..next.start).unwrap_or("x");
+        let next_name = body.get(next.name_start..next.end).unwrap_or("");
+        if gap.trim() == ","
+            && c.definite
+            && c.kind == EntityKind::Person
+            && next.kind == EntityKind::Person
+            && next.form == MentionForm::Name
+            && next_name.split_whitespace().count() >= 2
+        {
+            let (surname, given) = person_parts(next_name);
+            if let Some(i) = drafts.iter().position(|d| {
+                d.kind == EntityKind::Person
+                    && d.surname == surname
+                    && compatible_given(&d.given, &given)
+            }) {
+                return Some(i);
             }
         }
     }

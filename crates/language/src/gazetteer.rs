@@ -72,7 +72,8 @@ pub const TITLES: &[&str] = &[
     "dr.", "mr", "mrs", "ms", "dr", "prof.", "professor", "rev.", "sir", "dame", "lord", "speaker",
     "deputy", "adviser", "advisor", "analyst", "researcher", "host", "anchor", "correspondent",
     "official", "premier", "dictator", "strongman", "candidate", "nominee", "mogul", "ceo",
-    "founder",
+    "founder", "skipper", "pensioner", "grower", "farmer", "fisherman", "teacher", "nurse",
+    "student", "shopkeeper", "resident", "worker", "driver",
 ];
 
 /// Head nouns of role descriptions ("the Russian leader", "Kremlin spokesman"); lowercase.
@@ -122,6 +123,16 @@ pub const PLACE_HEADS: &[&str] = &[
     "forest", "canal", "dam", "bridge", "street", "avenue", "road", "square", "quay", "harbour",
     "harbor", "port", "province", "district", "region", "county", "state", "city", "town",
     "village", "heights", "plain", "plains", "delta", "basin", "airport", "park",
+];
+
+/// Last words that make a capitalised phrase a thing, not a person ("Ostrel Water Accord",
+/// "Paris Agreement", "Geneva Convention"); lowercase.
+#[rustfmt::skip]
+pub const THING_HEADS: &[&str] = &[
+    "accord", "accords", "agreement", "treaty", "pact", "convention", "protocol", "act", "bill",
+    "law", "plan", "summit", "conference", "talks", "war", "crisis", "deal", "prize", "award",
+    "cup", "games", "festival", "day", "week", "charter", "declaration", "initiative", "program",
+    "programme", "project", "report", "index",
 ];
 
 /// Known armed or political groups and their name variants (lowercase).
@@ -256,6 +267,16 @@ pub fn title_gender(lower: &str) -> Option<Gender> {
         }
         _ => None,
     }
+}
+
+/// True for a lowercase word shaped like a nationality adjective the list lacks
+/// ("valdorian", "kestrian", "togolese"): the usual English demonym endings.
+pub fn demonym_shaped(lower: &str) -> bool {
+    lower.chars().count() > 5
+        && lower.chars().all(char::is_alphabetic)
+        && ["ian", "ean", "ese", "ish"]
+            .iter()
+            .any(|e| lower.ends_with(e))
 }
 
 /// The canonical name of an alias row holding `name`, compared case-sensitively for short

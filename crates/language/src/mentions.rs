@@ -374,6 +374,15 @@ fn capital_run(
     };
     let mut c = name_candidate(words, p, name_from, q, s);
     c.initial = q == p + 1 && (p == 0 || words.tokens[p - 1].end <= words.sentence_start(s));
+    // "RAGING floodwater swamped…": a tabloid lead's first word in capitals is no acronym.
+    if c.initial
+        && c.form == MentionForm::Acronym
+        && words.text(p).chars().count() >= 5
+        && words.is_word(q)
+        && words.text(q).chars().next().is_some_and(char::is_lowercase)
+    {
+        return;
+    }
     if title_end > p {
         let title: Vec<&str> = (p..title_end)
             .filter(|&k| words.is_word(k))
@@ -485,6 +494,11 @@ fn name_candidate(words: &Words<'_>, p: usize, name_from: usize, q: usize, s: us
             && gazetteer::contains(gazetteer::PLACE_HEADS, words.lower(q - 1))
         {
             EntityKind::Place
+        } else if !single
+            && gender.is_none()
+            && gazetteer::contains(gazetteer::THING_HEADS, words.lower(q - 1))
+        {
+            EntityKind::Other
         } else if plural_group {
             // "the Valley Farmers", "the Young Turks": a plural name after "the" is a group.
             EntityKind::Group

@@ -203,6 +203,7 @@ fn role_owner(
         || !mods.iter().all(|m| {
             gazetteer::contains(gazetteer::DEMONYMS, m)
                 || gazetteer::contains(gazetteer::ORG_WORDS, m)
+                || gazetteer::demonym_shaped(m)
         })
     {
         return None;
