@@ -159,7 +159,7 @@ const CONFLICT_KINDS: [TermKind; 2] = [TermKind::Name, TermKind::Number];
 /// Members kept per story for [`Params::member_check`].
 const MEMBER_VECTORS: usize = 16;
 /// Terms kept per member vector.
-const MEMBER_TERMS: usize = 256;
+const MEMBER_TERMS: usize = 128;
 
 /// Online clusterer state.
 pub struct OnlineClusterer {
