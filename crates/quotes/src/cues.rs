@@ -133,6 +133,10 @@ const VERBS: &[&str] = &[
     "criticized",
     "criticised",
     "declined",
+];
+/// Verbs of manner that report speech only next to a quote ("“Talks, talks,” fumed X");
+/// without one they are plain verbs ("the board grumbled but signed up").
+const MANNER_VERBS: &[&str] = &[
     "fumed",
     "grumbled",
     "sighed",
@@ -142,6 +146,8 @@ const VERBS: &[&str] = &[
     "muttered",
     "protested",
     "lamented",
+    "growled",
+    "scoffed",
 ];
 const PARTICIPLES: &[&str] = &[
     "saying",
@@ -206,6 +212,16 @@ pub fn cue_at(lower: &[&str], i: usize) -> Option<(CueKind, usize)> {
         }
         kind => Some((kind, i + 1)),
     }
+}
+
+/// [`cue_at`], plus the verbs of manner that count only beside a direct quote.
+pub fn quote_cue_at(lower: &[&str], i: usize) -> Option<(CueKind, usize)> {
+    cue_at(lower, i).or_else(|| {
+        lower
+            .get(i)
+            .filter(|w| MANNER_VERBS.contains(w))
+            .map(|_| (CueKind::Verb, i + 1))
+    })
 }
 
 /// True for the verbs that take a listener before the content ("told reporters that").

@@ -2,7 +2,7 @@
 //! quotes joined, and paragraphs that open a quote with no cue given to the last speaker.
 
 use crate::context::Context;
-use crate::cues::{cue_at, CueKind};
+use crate::cues::{quote_cue_at, CueKind};
 use crate::marks::{regions_in, Region};
 use crate::speaker::{np_after, np_before};
 use crate::Attribution;
@@ -67,7 +67,7 @@ pub fn direct_quotes(ctx: &Context<'_>) -> (Vec<Attribution>, Vec<Region>) {
                         && ctx.words[i - 1].end == ctx.words[i].start
                         && crate::speaker::is_abbreviation(ctx.lower_at(i.wrapping_sub(1))))
             {
-                if let Some((kind, cue_end)) = cue_at(&ctx.lower, i) {
+                if let Some((kind, cue_end)) = quote_cue_at(&ctx.lower, i) {
                     if kind != CueKind::AccordingTo {
                         let source = if i > k {
                             np_before(ctx, i, k)
@@ -89,7 +89,7 @@ pub fn direct_quotes(ctx: &Context<'_>) -> (Vec<Attribution>, Vec<Region>) {
             let mut i = open_tok;
             while i > pre_floor {
                 i -= 1;
-                if let Some((kind, cue_end)) = cue_at(&ctx.lower, i) {
+                if let Some((kind, cue_end)) = quote_cue_at(&ctx.lower, i) {
                     let source = match kind {
                         CueKind::AccordingTo => np_after(ctx, cue_end, open_tok, 8),
                         CueKind::Participle => subject_of_sentence(ctx, &regions, i),

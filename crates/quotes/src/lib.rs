@@ -154,10 +154,20 @@ fn prefer_last_speaker(ctx: &context::Context<'_>, out: &mut [Attribution]) {
                 }
             }
             Some(_) => {
+                // A person named in full somewhere ("Merovia says" makes no person of a
+                // country named once as a speaker).
                 let person = out[i].entity.is_some_and(|e| {
                     ctx.mentions
                         .iter()
                         .any(|m| m.entity == e && m.kind == EntityKind::Person)
+                        && ctx.mentions.iter().any(|m| {
+                            m.entity == e
+                                && m.form == MentionForm::Name
+                                && ctx
+                                    .body
+                                    .get(m.start..m.end)
+                                    .is_some_and(|t| t.contains(' '))
+                        })
                 });
                 if person {
                     last_named = Some(i);
@@ -168,9 +178,10 @@ fn prefer_last_speaker(ctx: &context::Context<'_>, out: &mut [Attribution]) {
     }
 }
 
-/// True when the language stage resolved a pronoun to someone who, after the last named
-/// speaker's statement, opens a new paragraph as its subject ("Pensioner Ada Wirth, 81, was
-/// carried out. / “…,” she said."): that person, not the last speaker, is meant.
+/// True when the language stage resolved a pronoun to someone named after the last named
+/// speaker's statement, in a later paragraph, either as the subject opening a sentence
+/// ("Pensioner Ada Wirth, 81, was carried out. / “…,” she said.") or in the pronoun's own
+/// paragraph: that person, not the last speaker, is meant.
 fn took_the_floor(
     ctx: &context::Context<'_>,
     last: &Attribution,
@@ -183,6 +194,7 @@ fn took_the_floor(
     if last.entity == Some(current) {
         return false;
     }
+    let paragraph = ctx.paragraph_of(pronoun).map(|p| p.0);
     ctx.mentions.iter().any(|m| {
         m.entity == current
             && m.form != MentionForm::Pronoun
@@ -192,7 +204,8 @@ fn took_the_floor(
                 .body
                 .get(end..m.start)
                 .is_some_and(|gap| gap.contains('\n'))
-            && opens_sentence(ctx.body, m.start)
+            && (opens_sentence(ctx.body, m.start)
+                || ctx.paragraph_of(m.start).map(|p| p.0) == paragraph)
     })
 }
 
