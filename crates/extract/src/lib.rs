@@ -22,6 +22,7 @@ pub mod language;
 pub mod notices;
 pub mod outlet;
 pub mod patterns;
+mod teasers;
 pub mod template;
 pub mod text;
 pub mod visible;

@@ -24,9 +24,9 @@ static REPUBLICATION: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// "If you buy something through this post, we may get a share of the sale"; a rights
-/// line ("Copyright ⓒ Example.", "무단전재 및 재배포 금지": no reproduction without leave).
+/// line that opens with its mark ("Copyright ⓒ Example.").
 static SALES_OR_RIGHTS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:if you (?:buy|purchase) (?:something|anything|a product)|copyright\s*ⓒ|ⓒ)|무단\s?전재|재배포\s?금지")
+    Regex::new(r"(?i)^(?:if you (?:buy|purchase) (?:something|anything|a product)|copyright\s*ⓒ|ⓒ)")
         .expect("static regex")
 });
 

@@ -75,7 +75,7 @@ static COMMENT_HEADER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::
         .expect("static regex")
 });
 
-fn is_date_line(text: &str) -> bool {
+pub(crate) fn is_date_line(text: &str) -> bool {
     static TIME: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
         regex::Regex::new(r"(?i)^[\d\s:/.,-]*(\d{1,2}:\d{2}|\d{4})[\d\s:/.,-]*(am|pm|a\.m\.|p\.m\.|[a-z]{2,4}t|utc|gmt|ist)?\s*$").expect("static regex")
     });
@@ -229,6 +229,15 @@ pub fn clean_with_titles(text: &str, mode: Mode, titles: &[&str]) -> CleanText {
         }
     }
     lines.truncate(cut_at);
+    // In an extractor's block only: a dump's densest-run rule already leaves its teasers.
+    if mode == Mode::Body {
+        let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+        let stamp = |t: &str| is_date_line(t) || credits::byline_names(t).is_some();
+        for i in crate::teasers::teaser_lines(&texts, stamp, is_paragraph_like) {
+            lines[i].keep = false;
+            dropped_junk.push(i);
+        }
+    }
     // A media player prints its clip's title right above its "please wait" debris.
     for i in 0..lines.len().saturating_sub(1) {
         let title_of_player = lines[i].keep
