@@ -255,8 +255,31 @@ fn attribute(
                 None
             };
             // "…, said Batchelder.": the source follows the cue.
+            // "…, said its members would accept the limits" is a clause, not a source.
             let inverted = inverted
-                .filter(|inv| inv.1 >= end || matches!(ctx.lower_at(inv.1), "," | "." | ";"));
+                .filter(|inv| inv.1 >= end || matches!(ctx.lower_at(inv.1), "," | "." | ";"))
+                .filter(|inv| {
+                    !(inv.0..inv.1).any(|k| {
+                        matches!(
+                            ctx.lower_at(k),
+                            "would"
+                                | "will"
+                                | "could"
+                                | "should"
+                                | "must"
+                                | "may"
+                                | "might"
+                                | "can"
+                                | "had"
+                                | "has"
+                                | "have"
+                                | "was"
+                                | "were"
+                                | "is"
+                                | "are"
+                        )
+                    })
+                });
             let before = if inverted.is_some() { None } else { before };
             let src_start = before.map_or(cue, |b| b.0);
             if kind == CueKind::Verb
