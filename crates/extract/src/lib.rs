@@ -19,6 +19,7 @@ pub mod gentle;
 pub mod html;
 pub mod htmlmeta;
 pub mod language;
+pub mod links;
 pub mod notices;
 pub mod outlet;
 pub mod patterns;

@@ -403,6 +403,7 @@ pub fn classify(line: &str) -> LineKind {
         || NAV_SEPARATED.is_match(line.trim())
         || FINES_NOTICE.is_match(line)
         || crate::notices::is_outlet_notice(line)
+        || crate::links::is_link_line(line)
         || is_photo_credit(line)
         || is_credited_caption(line)
     {

@@ -1,0 +1,46 @@
+//! Links to other articles printed inside a body: teasers tagged in capitals
+//! ("Ferry strike ends [VIDEO]") and "read also" lines in the languages news is read in.
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// A short line that ends in a capitalised tag in brackets: "... [INSIGHT]", "[ PICS ]|".
+static TAGGED_TEASER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\[\s*\p{Lu}{3,}(?:\s+\p{Lu}{2,})?\s*\]\s*\|?\s*$").expect("static regex")
+});
+
+/// "Read also" in other languages, opening the line (optionally in brackets).
+static READ_ALSO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[(\[]?\s*(?:leggi anche|leia também|leia mais|lea también|lee también|lire aussi|à lire aussi|lesen sie auch|lesen sie mehr|mehr zum thema|lees ook|czytaj też|czytaj także|читайте также|читайте еще|читати також|diğer haberler|ayrıca okuyun)\b")
+        .expect("static regex")
+});
+
+/// A teaser or "read also" line (at most 30 words).
+pub fn is_link_line(line: &str) -> bool {
+    let line = line.trim();
+    line.split_whitespace().count() <= 30
+        && (TAGGED_TEASER.is_match(line) || READ_ALSO.is_match(line))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_link_line;
+
+    #[test]
+    fn teasers_and_read_also() {
+        for link in [
+            "Harbour ferry strike: union makes final offer [VIDEO]",
+            "Storm fears: islanders stock up on bread [ INSIGHT]|",
+            "( Leggi anche su: il traghetto riparte –FOTO )",
+            "Lesen Sie auch: Die Fähre fährt wieder",
+        ] {
+            assert!(is_link_line(link), "{link}");
+        }
+        for sentence in [
+            "The council met on Monday [and voted].",
+            "The mayor said the ferry would run again [AP].",
+        ] {
+            assert!(!is_link_line(sentence), "{sentence}");
+        }
+    }
+}
