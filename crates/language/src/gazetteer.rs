@@ -230,7 +230,8 @@ pub const NOT_NAMES: &[&str] = &[
     "therefore", "indeed", "perhaps", "whether", "again", "already", "earlier", "later", "today",
     "yesterday", "tomorrow", "asked", "speaking", "addressing", "describing", "calling", "saying",
     "noting", "adding", "let", "let's", "please", "thank", "thanks", "dear", "oh", "o", "mr", "ms",
-    "mrs",
+    "mrs", "nobody", "somebody", "everybody", "anybody", "everyone", "someone", "anyone",
+    "nothing", "something", "everything", "anything",
 ];
 
 /// Personal pronouns that can refer to a speaker, with their gender (None: plural or unknown).

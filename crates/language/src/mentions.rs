@@ -140,6 +140,13 @@ impl<'a> Words<'a> {
     pub(crate) fn lower(&self, i: usize) -> &str {
         self.lower.get(i).map_or("", String::as_str)
     }
+    /// True when the word at `i` is also written all in lowercase somewhere in the text.
+    pub(crate) fn written_lowercase(&self, i: usize) -> bool {
+        let lower = self.lower(i);
+        self.tokens
+            .iter()
+            .any(|t| t.text(self.body) == lower && t.start != self.tokens[i].start)
+    }
     pub(crate) fn is_word(&self, i: usize) -> bool {
         self.tokens.get(i).is_some_and(|t| t.is_word)
     }
@@ -373,7 +380,21 @@ fn capital_run(
         q
     };
     let mut c = name_candidate(words, p, name_from, q, s);
-    c.initial = q == p + 1 && (p == 0 || words.tokens[p - 1].end <= words.sentence_start(s));
+    // Sentence-initial, quote marks and brackets before it aside ("“Nobody in…").
+    let first_word = (0..p)
+        .rev()
+        .take_while(|&k| words.tokens[k].start >= words.sentence_start(s))
+        .all(|k| !words.is_word(k));
+    c.initial = q == p + 1 && first_word;
+    // "Farmers said…" at a sentence start, where the text also writes "farmers": a group.
+    if c.initial
+        && c.kind != EntityKind::Place
+        && c.gender.is_none()
+        && plural(words.lower(p))
+        && words.written_lowercase(p)
+    {
+        c.kind = EntityKind::Group;
+    }
     // "RAGING floodwater swamped…": a tabloid lead's first word in capitals is no acronym.
     if c.initial
         && c.form == MentionForm::Acronym
