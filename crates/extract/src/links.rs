@@ -4,9 +4,11 @@
 use regex::Regex;
 use std::sync::LazyLock;
 
-/// A short line that ends in a capitalised tag in brackets: "... [INSIGHT]", "[ PICS ]|".
+/// A short line that ends in a capitalised tag in brackets after a few words of headline:
+/// "... [INSIGHT]", "... [ PICS ]|". A tag alone ("[ EXN ]") is a source label.
 static TAGGED_TEASER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\[\s*\p{Lu}{3,}(?:\s+\p{Lu}{2,})?\s*\]\s*\|?\s*$").expect("static regex")
+    Regex::new(r"\S+(?:\s+\S+){2,}\s*\[\s*\p{Lu}{3,}(?:\s+\p{Lu}{2,})?\s*\]\s*\|?\s*$")
+        .expect("static regex")
 });
 
 /// "Read also" in other languages, opening the line (optionally in brackets).
@@ -15,11 +17,12 @@ static READ_ALSO: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 
-/// A teaser or "read also" line (at most 30 words).
+/// A teaser or "read also" line with its link (4 to 30 words; a bare label stays).
 pub fn is_link_line(line: &str) -> bool {
     let line = line.trim();
     line.split_whitespace().count() <= 30
-        && (TAGGED_TEASER.is_match(line) || READ_ALSO.is_match(line))
+        && (TAGGED_TEASER.is_match(line)
+            || (READ_ALSO.is_match(line) && line.split_whitespace().count() >= 4))
 }
 
 #[cfg(test)]
@@ -39,6 +42,7 @@ mod tests {
         for sentence in [
             "The council met on Monday [and voted].",
             "The mayor said the ferry would run again [AP].",
+            "[ EXN ]",
         ] {
             assert!(!is_link_line(sentence), "{sentence}");
         }
