@@ -84,7 +84,7 @@ pub const ROLE_HEADS: &[&str] = &[
     "diplomat", "general", "commander", "governor", "mayor", "senator", "host", "researcher",
     "analyst", "official", "adviser", "advisor", "chief", "director", "chairman", "head",
     "dictator", "strongman", "candidate", "nominee", "expert", "source", "presidency", "ministry",
-    "government", "administration", "army", "military", "campaign",
+    "government", "administration", "army", "military", "campaign", "negotiator",
 ];
 
 /// Plural nouns that name anonymous or collective sources; each becomes a group entity.

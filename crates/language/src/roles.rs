@@ -14,13 +14,21 @@ pub fn role_description(
     out: &mut Vec<Candidate>,
 ) -> Option<usize> {
     let det = words.lower(i);
-    if !matches!(det, "the" | "a" | "an" | "another" | "one") {
+    // "Valdoria’s foreign minister": a named possessor works as "the".
+    let possessor = matches!(det, "’s" | "'s") && i > 0 && is_cap(words.text(i - 1));
+    if !matches!(det, "the" | "a" | "an" | "another" | "one") && !possessor {
         return None;
     }
     let mut k = i + 1;
     let mut head = None;
     while k < b && k <= i + 5 {
         let w = words.lower(k);
+        // After a possessor any two lowercase words may modify the role ("fisheries").
+        let free = possessor
+            && k <= i + 2
+            && words.is_word(k)
+            && !is_cap(words.text(k))
+            && !words.has(k, class::NOT_NAME);
         if words.has(k, class::ROLE_HEAD) && !ROLE_MODIFIERS.contains(&w) {
             head = Some(k);
             // "prime minister", "press secretary": keep a following head word too.
@@ -29,7 +37,8 @@ pub fn role_description(
             }
             break;
         }
-        let modifier = words.has(k, class::DEMONYM | class::ORG)
+        let modifier = free
+            || words.has(k, class::DEMONYM | class::ORG)
             || ROLE_MODIFIERS.contains(&w)
             || (is_cap(words.text(k)) && !words.has(k, class::NOT_NAME));
         if !modifier || !words.is_word(k) {
@@ -53,19 +62,24 @@ pub fn role_description(
         | "campaign" => EntityKind::Organization,
         _ => EntityKind::Person,
     };
-    let role = (i + 1..=h)
+    let from = if possessor { i - 1 } else { i + 1 };
+    let role = (from..=h)
+        .filter(|&k| words.is_word(k) && !matches!(words.lower(k), "’s" | "'s"))
         .map(|k| words.lower(k))
         .collect::<Vec<_>>()
         .join(" ");
+    // The role covers its possessor ("Valdoria’s foreign minister"), which stays a mention
+    // of its own too.
+    let start = if possessor { i - 1 } else { i };
     out.push(Candidate {
-        start: words.tokens[i].start,
+        start: words.tokens[start].start,
         end: words.tokens[h].end,
-        name_start: words.tokens[i].start,
+        name_start: words.tokens[start].start,
         form: MentionForm::Role,
         kind,
         gender: gazetteer::title_gender(lower_head),
         role: Some(role),
-        definite: det == "the",
+        definite: det == "the" || possessor,
         sentence: s,
         initial: false,
     });
