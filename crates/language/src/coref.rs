@@ -284,7 +284,9 @@ fn link_role(
 ) -> Option<usize> {
     let role = c.role.clone().unwrap_or_default();
     // Apposition: "Stephen Sackur, the Hardtalk host," and "Anna B., a researcher at ...".
-    if let Some(prev) = ci.checked_sub(1).and_then(|p| candidates.get(p)) {
+    // (A possessor inside the role, "Lindmark’s special envoy", is not the name before it.)
+    let before = candidates[..ci].iter().rposition(|p| p.start < c.start);
+    if let Some(prev) = before.and_then(|p| candidates.get(p)) {
         let gap = body.get(prev.end..c.start).unwrap_or("x");
         if gap.trim() == ","
             && prev.kind == EntityKind::Person
