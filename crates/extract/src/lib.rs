@@ -11,6 +11,7 @@
 //! from the body ([`language::detect`]). After a whole corpus is extracted,
 //! [`strip_shared_template`] removes lines an outlet prints on many of its pages.
 
+pub mod bio;
 pub mod charset;
 pub mod credits;
 pub mod dates;
@@ -92,13 +93,14 @@ pub fn extract(doc: &RawDocument) -> Result<Extracted, ExtractError> {
             }
         }
     }
+    let fields = fields::choose(doc, page.as_ref(), &clean);
+    bio::drop_trailing_bio(&mut clean.paragraphs, fields.byline.as_deref());
     let body = clean.paragraphs.join("\n\n");
     if body.trim().is_empty() {
         return Err(ExtractError::NoBody {
             document: doc.source.clone(),
         });
     }
-    let fields = fields::choose(doc, page.as_ref(), &clean);
     if fields.published.is_none() {
         warnings.push("no publication date found".into());
     }
