@@ -523,6 +523,9 @@ fn name_candidate(words: &Words<'_>, p: usize, name_from: usize, q: usize, s: us
         } else if plural_group {
             // "the Valley Farmers", "the Young Turks": a plural name after "the" is a group.
             EntityKind::Group
+        } else if !single && the_before && gender.is_none() && !words.has(name_from, class::GIVEN) {
+            // "the Open Ledger", "the Korvath Herald": people are not named with "the".
+            EntityKind::Organization
         } else if gender.is_some()
             || !single
             || matches!(
