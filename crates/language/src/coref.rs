@@ -111,6 +111,13 @@ pub fn resolve(body: &str, candidates: &[Candidate]) -> (Vec<Draft>, Vec<Linked>
     for (ci, c) in candidates.iter().enumerate() {
         let surface = body.get(c.start..c.end).unwrap_or("").to_string();
         let entity = match c.form {
+            MentionForm::Name | MentionForm::Acronym if named_by_role(body, candidates, ci) => {
+                let person = Candidate {
+                    kind: EntityKind::Person,
+                    ..c.clone()
+                };
+                Some(link_name(&person, &name_of(c), &mut drafts))
+            }
             MentionForm::Name | MentionForm::Acronym => {
                 Some(link_name(c, &name_of(c), &mut drafts))
             }
@@ -319,6 +326,17 @@ fn link_role(
             }
         }
     }
+    // "Valdoria’s foreign minister, Ostrakov,": a lone surname after the role is that person.
+    if named_by_role(body, candidates, ci + 1) {
+        if let Some(next) = candidates.get(ci + 1) {
+            let person = Candidate {
+                kind: EntityKind::Person,
+                ..next.clone()
+            };
+            let name = body.get(next.name_start..next.end).unwrap_or("");
+            return Some(link_name(&person, name, drafts));
+        }
+    }
     let (mods, head) = role_words(&role);
     let mods: Vec<&str> = mods
         .into_iter()
@@ -392,6 +410,28 @@ fn speaks_after(body: &str, end: usize) -> bool {
     ]
     .iter()
     .any(|v| rest.starts_with(v) && !rest[v.len()..].starts_with(char::is_alphabetic))
+}
+
+/// True when candidate `i` is a lone capitalised word of unknown kind right after a definite
+/// person role and a comma, and closed by a comma or the end of the sentence
+/// ("Valdoria’s foreign minister, Ostrakov, has…").
+fn named_by_role(body: &str, candidates: &[Candidate], i: usize) -> bool {
+    let (Some(c), Some(role)) = (
+        candidates.get(i),
+        i.checked_sub(1).and_then(|p| candidates.get(p)),
+    ) else {
+        return false;
+    };
+    let name = body.get(c.name_start..c.end).unwrap_or("");
+    let after = body.get(c.end..).unwrap_or("").trim_start();
+    role.form == MentionForm::Role
+        && role.definite
+        && role.kind == EntityKind::Person
+        && c.form == MentionForm::Name
+        && c.kind == EntityKind::Other
+        && !name.contains(' ')
+        && body.get(role.end..c.start).is_some_and(|g| g.trim() == ",")
+        && (after.starts_with(',') || after.starts_with('.'))
 }
 
 /// True when the mention at byte `start` is the subject that opens its sentence: at most
