@@ -15,6 +15,7 @@
 
 mod cluster;
 mod data;
+mod merge;
 mod report;
 mod score;
 mod speed;

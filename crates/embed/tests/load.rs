@@ -180,7 +180,7 @@ mod with_candle {
         let cut = vec!["river"; parallax_embed::MAX_TOKENS - 2].join(" ");
         let v = embedder.embed(&[&long, &cut]).unwrap();
         assert_close(&v[0], &v[1]);
-        let short = vec!["river"; 6].join(" ");
+        let short = ["river"; 6].join(" ");
         let w = embedder.embed(&[&short]).unwrap();
         // Positions differ, so a 254-token text and a 6-token text must not coincide;
         // if they did, the tokenizer's own 8-token cut would still be in force.
