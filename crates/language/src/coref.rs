@@ -306,10 +306,23 @@ fn link_role(
         }
     }
     // Apposition with the name after: "The Merovian envoy, Yulia Marek, hit back".
-    if let Some(next) = candidates.get(ci + 1) {
-        let gap = body.get(c.end..next.start).unwrap_or("x");
+    // "Lindmark’s special envoy for the Ostrel basin, Helena Brask,": a short phrase with
+    // a preposition may sit between them.
+    let next = candidates[ci + 1..]
+        .iter()
+        .take(4)
+        .find(|n| n.kind == EntityKind::Person && n.form != MentionForm::Pronoun);
+    if let Some(next) = next {
+        let gap = body.get(c.end..next.start).unwrap_or("x").trim();
         let next_name = body.get(next.name_start..next.end).unwrap_or("");
-        if gap.trim() == ","
+        let phrase = gap.strip_suffix(',').map(str::trim_end).unwrap_or("x");
+        let short_phrase = phrase.is_empty()
+            || (["for ", "of ", "to ", "at ", "in "]
+                .iter()
+                .any(|p| phrase.starts_with(p))
+                && phrase.split_whitespace().count() <= 6
+                && !phrase.contains([',', '.', ';', '“', '"']));
+        if short_phrase
             && c.definite
             && c.kind == EntityKind::Person
             && next.kind == EntityKind::Person
