@@ -131,20 +131,28 @@ pub fn resolve_entities(articles: &[Article], mentions: &[Mentions]) -> EntityTa
         {
             let id = EntityId(table.entities.len() as u32);
             let mut name = String::new();
-            let mut name_rank = (false, false, false, 0);
+            let mut name_rank = (false, false, false, 0, 0, 0);
             let mut kinds: HashMap<EntityKind, usize> = HashMap::new();
             let mut aliases: Vec<String> = Vec::new();
+            let mut uses: HashMap<&str, usize> = HashMap::new();
+            for m in &cluster {
+                if let Some(e) = mentions[m.article].entity(m.local) {
+                    *uses.entry(e.name.as_str()).or_default() += 1;
+                }
+            }
             for m in &cluster {
                 let Some(e) = mentions[m.article].entity(m.local) else {
                     continue;
                 };
                 // Proper names win over role descriptions ("Vladimir Putin", not
                 // "Russian President"), Latin script over others, full names over
-                // acronyms; then the longest.
+                // acronyms and surnames; then the spelling most articles use; then the longest.
                 let rank = (
                     !is_role_only(&e.name),
                     is_latin(&e.name),
                     acronym_of(&e.name).is_none(),
+                    e.name.split_whitespace().count(),
+                    uses.get(e.name.as_str()).copied().unwrap_or(0),
                     e.name.chars().count(),
                 );
                 if rank > name_rank {
