@@ -6,7 +6,10 @@
 //! sources, pronouns; word lists in [`gazetteer`]) → [`coref`] (surnames, titles, roles,
 //! acronyms and pronouns joined to entities) and [`times`] (dates resolved against
 //! `Article::published`). Across articles, [`resolve_entities`] keys people by folded surname
-//! and given-name skeleton ([`fold`]) and everything else by canonical alias or folded name.
+//! and given-name skeleton ([`fold`], which also romanises Cyrillic) and everything else by
+//! canonical alias or folded name, then joins an acronym ("GSFB") or a short name ("Valley
+//! Farmers") to the one organisation it abbreviates. Titles and roles stay out of names and
+//! become aliases ("Valdorian Foreign Minister Sergei Ostrakov" is named "Sergei Ostrakov").
 
 pub mod coref;
 pub mod fold;

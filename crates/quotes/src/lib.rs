@@ -4,7 +4,9 @@
 //! ([`marks`]), attributes each region from the cue and source around it ([`direct`], with
 //! the reporting verbs of [`cues`] and the noun phrases of [`speaker`]), then finds reported
 //! speech outside quotes ([`indirect`]). [`attributions`] exposes the same results with the
-//! source phrase's span, for evaluation against attribution corpora.
+//! source phrase's span, for evaluation against attribution corpora; [`find_quotes`] then
+//! tidies them for users ([`nesting`]: a partial quote inside reported speech is one partial
+//! quote with the reported speech's cue and speaker).
 //!
 //! The default path is rules only. [`attributions_tagged`] runs an optional learned tagger
 //! ([`tagger`]: two stacked averaged perceptrons over BIO tags, reading the rules' output as
