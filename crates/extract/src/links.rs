@@ -17,11 +17,25 @@ static READ_ALSO: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 
+/// A teaser headline cut short for a list: "Ferry strike ends after four da..". A short
+/// line whose only sentence mark is a closing "..", glued to the last word.
+fn is_truncated_teaser(line: &str) -> bool {
+    // Exactly two dots: a sentence that trails off takes three or an ellipsis.
+    let head = line
+        .strip_suffix("..")
+        .filter(|h| !h.ends_with('.') && !h.ends_with(char::is_whitespace));
+    head.is_some_and(|h| {
+        let words = h.split_whitespace().count();
+        (2..=12).contains(&words) && !h.contains(['.', '!', '?', '…'])
+    })
+}
+
 /// A teaser or "read also" line with its link (4 to 30 words; a bare label stays).
 pub fn is_link_line(line: &str) -> bool {
     let line = line.trim();
     line.split_whitespace().count() <= 30
         && (TAGGED_TEASER.is_match(line)
+            || is_truncated_teaser(line)
             || (READ_ALSO.is_match(line) && line.split_whitespace().count() >= 4))
 }
 
@@ -36,6 +50,7 @@ mod tests {
             "Storm fears: islanders stock up on bread [ INSIGHT]|",
             "( Leggi anche su: il traghetto riparte –FOTO )",
             "Lesen Sie auch: Die Fähre fährt wieder",
+            "Ferry strike ends after four da..",
         ] {
             assert!(is_link_line(link), "{link}");
         }
@@ -43,6 +58,9 @@ mod tests {
             "The council met on Monday [and voted].",
             "The mayor said the ferry would run again [AP].",
             "[ EXN ]",
+            "He paused. And then…",
+            "If you are …",
+            "The offer is believed to be for at least eight years...",
         ] {
             assert!(!is_link_line(sentence), "{sentence}");
         }
