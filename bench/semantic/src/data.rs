@@ -63,15 +63,24 @@ fn lines<T: for<'de> Deserialize<'de>>(path: &Path) -> Result<Vec<T>, String> {
         .collect()
 }
 
-/// What the model reads of an article: its title and first paragraphs, which the
-/// tokenizer then cuts at 256 tokens.
+/// How many leading paragraphs the model reads after the title: `PX_LEAD_PARAGRAPHS`,
+/// 3 when unset (the speed workers inherit the variable).
+pub fn lead_paragraphs() -> usize {
+    std::env::var("PX_LEAD_PARAGRAPHS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(3)
+}
+
+/// What the model reads of an article: its title and first [`lead_paragraphs`], which
+/// the tokenizer then cuts at 256 tokens.
 pub fn lead_text(article: &Article) -> String {
     let mut text = article.title.clone().unwrap_or_default();
     for paragraph in article
         .body
         .split("\n\n")
         .filter(|p| !p.trim().is_empty())
-        .take(3)
+        .take(lead_paragraphs())
     {
         if !text.is_empty() {
             text.push('\n');

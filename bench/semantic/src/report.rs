@@ -177,8 +177,10 @@ pub fn run(
     print!("{}", table.render());
     if let Some((one, two)) = speeds {
         println!(
-            "\nemb/s = title + 3 lead paragraphs (<= 256 tokens) per second; headlines alone: {:.0}/s on 1 thread, {:.0}/s on 2.",
-            one.titles_per_s, two.titles_per_s
+            "\nemb/s = title + {} lead paragraphs (<= 256 tokens) per second; headlines alone: {:.0}/s on 1 thread, {:.0}/s on 2.",
+            data::lead_paragraphs(),
+            one.titles_per_s,
+            two.titles_per_s
         );
     }
     if let Some(e) = embedder {
