@@ -99,6 +99,19 @@ pub fn write_export(dir: &Path, analysis: &Analysis) -> Result<ExportCounts, Sto
         path: dir.to_path_buf(),
         source,
     })?;
+    // A manifest left by an earlier run would vouch for files this run may not finish;
+    // it goes first and comes back last.
+    let manifest = dir.join("manifest.json");
+    match std::fs::remove_file(&manifest) {
+        Ok(()) => {}
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => {}
+        Err(source) => {
+            return Err(StoreError::Io {
+                path: manifest,
+                source,
+            })
+        }
+    }
     let mut counts = ExportCounts::default();
     let indexes: Vec<CharIndex> = analysis
         .articles
@@ -302,7 +315,6 @@ pub fn write_export(dir: &Path, analysis: &Analysis) -> Result<ExportCounts, Sto
     }
     counts.problems = file.finish()?;
 
-    let manifest = dir.join("manifest.json");
     let text = serde_json::to_string_pretty(&json!({
         "format": "parallax-export/1",
         "offsets": "unicode code points into body",
