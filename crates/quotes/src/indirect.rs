@@ -337,8 +337,9 @@ fn attribute(
             let mut k = cue_end;
             if takes_listener(ctx.lower_at(cue)) {
                 let limit = (k + 5).min(end);
-                // "told the debate audience that …": the listener runs to "that".
-                if let Some(that) = (k..(k + 7).min(end)).find(|&j| ctx.lower_at(j) == "that") {
+                // "told the debate audience that …", "told a Security Council meeting on
+                // October 22 that …": the listener (and a time adverbial) runs to "that".
+                if let Some(that) = (k..(k + 10).min(end)).find(|&j| ctx.lower_at(j) == "that") {
                     if (k..that).all(|j| ctx.words[j].is_word) {
                         k = that;
                     }
