@@ -2,19 +2,21 @@
 //! then [`resolve_entities`] joins the entities of all articles into one table.
 //!
 //! Inside one article, [`analyze`] runs: [`tokens`] → [`sentences`] (abbreviation-aware) →
-//! [`mentions`] (capitalised runs split into titles and names, role descriptions, collective
-//! sources, pronouns; word lists in [`gazetteer`]) → [`coref`] (surnames, titles, roles,
-//! acronyms and pronouns joined to entities) and [`times`] (dates resolved against
-//! `Article::published`). Across articles, [`resolve_entities`] keys people by folded surname
+//! [`mentions`] (capitalised runs split into titles and names in `names`, role descriptions,
+//! collective sources, pronouns; word lists in [`gazetteer`]) → [`coref`] (surnames, titles
+//! and acronyms joined to entities; roles and pronouns linked back in `anaphora`) and
+//! [`times`] (dates resolved against `Article::published`). Across articles, [`resolve_entities`] keys people by folded surname
 //! and given-name skeleton ([`fold`], which also romanises Cyrillic) and everything else by
 //! canonical alias or folded name, then joins an acronym ("GSFB") or a short name ("Valley
 //! Farmers") to the one organisation it abbreviates. Titles and roles stay out of names and
 //! become aliases ("Valdorian Foreign Minister Sergei Ostrakov" is named "Sergei Ostrakov").
 
+mod anaphora;
 pub mod coref;
 pub mod fold;
 pub mod gazetteer;
 pub mod mentions;
+mod names;
 mod resolve;
 pub mod roles;
 pub mod sentences;

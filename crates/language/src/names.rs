@@ -1,0 +1,361 @@
+//! Capitalised runs: where a run of capitalised words starts and ends, and how it splits
+//! into a title ("Foreign Minister"), a role before it ("Kremlin spokesman") and a name,
+//! with the name's kind guessed from gazetteers and shape.
+
+use crate::gazetteer::{self, class};
+use crate::mentions::{is_cap, Candidate, Words, ROLE_MODIFIERS};
+use parallax_core::{EntityKind, MentionForm};
+
+/// Lowercase particles that may sit inside a name ("Bashar al-Assad", "Institute for ...").
+const CONNECTORS: &[&str] = &[
+    "of", "for", "de", "bin", "ibn", "al", "el", "van", "von", "da", "du", "la", "le",
+];
+
+fn is_acronym(w: &str) -> bool {
+    let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+    letters >= 2
+        && w.chars()
+            .all(|c| c.is_uppercase() || c == '.' || c.is_ascii_digit())
+}
+
+/// True when token `j` extends the capitalised run before it: a capitalised word, the dot
+/// of "Mr." and kin, or a particle followed by a capitalised word.
+pub(crate) fn continues_run(words: &Words<'_>, j: usize, b: usize) -> bool {
+    let w = words.text(j);
+    let lower = words.lower(j);
+    let cap_word = words.is_word(j) && is_cap(w) && !lower.ends_with("’s") && lower != "'s";
+    let title_dot = w == "."
+        && words.tokens[j].start == words.tokens[j - 1].end
+        && matches!(
+            words.lower(j - 1),
+            "mr" | "mrs"
+                | "ms"
+                | "dr"
+                | "gen"
+                | "sen"
+                | "gov"
+                | "rep"
+                | "lt"
+                | "col"
+                | "prof"
+                | "rev"
+                | "st"
+                | "jr"
+        );
+    let particle = CONNECTORS.contains(&lower) && j + 1 < b && is_cap(words.text(j + 1));
+    // "Farmers’ Union", "Workers' Party": a plural possessive inside an organisation's name.
+    let plural_possessive = matches!(w, "’" | "'")
+        && words.tokens[j].start == words.tokens[j - 1].end
+        && words.lower(j - 1).ends_with('s')
+        && j + 1 < b
+        && words.is_word(j + 1)
+        && is_cap(words.text(j + 1))
+        && words.has(j + 1, class::ORG);
+    cap_word || title_dot || particle || plural_possessive
+}
+
+pub(crate) fn is_title_case_line(words: &Words<'_>, a: usize, b: usize) -> bool {
+    let mut n = 0;
+    let mut caps = 0;
+    for i in a..b {
+        if words.is_word(i)
+            && words
+                .text(i)
+                .chars()
+                .next()
+                .is_some_and(char::is_alphabetic)
+        {
+            n += 1;
+            caps += usize::from(is_cap(words.text(i)));
+        }
+    }
+    n >= 4 && caps * 4 >= n * 3
+}
+
+/// Splits a capitalised run at words that never start names ("On", "Monday").
+pub(crate) fn split_run(words: &Words<'_>, i: usize, j: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut p = i;
+    for k in i..j {
+        if words.has(k, class::NOT_NAME)
+            && !words.has(k, class::TITLE)
+            // "IS" (Islamic State) and "US" are names, not "is" and "us".
+            && gazetteer::canonical_alias(words.text(k)).is_none()
+            && !CONNECTORS.contains(&words.lower(k))
+        {
+            if k > p {
+                out.push((p, k));
+            }
+            p = k + 1;
+        } else if k > p
+            && words.has(k, class::GIVEN)
+            && !words.has(k - 1, class::TITLE | class::GIVEN | class::DEMONYM)
+            && words.is_word(k - 1)
+        {
+            // "United Nations Samantha Power": a given name starts a new name.
+            out.push((p, k));
+            p = k;
+        }
+    }
+    if j > p {
+        out.push((p, j));
+    }
+    // A run must not start or end with a connector or a dot.
+    out.into_iter()
+        .filter_map(|(mut p, mut q)| {
+            while p < q && (CONNECTORS.contains(&words.lower(p)) || !words.is_word(p)) {
+                p += 1;
+            }
+            while q > p && CONNECTORS.contains(&words.lower(q - 1)) {
+                q -= 1;
+            }
+            (q > p).then_some((p, q))
+        })
+        .collect()
+}
+
+pub(crate) fn capital_run(
+    words: &Words<'_>,
+    p: usize,
+    q: usize,
+    s: usize,
+    title_case: bool,
+    out: &mut Vec<Candidate>,
+) {
+    // Titles and their modifiers at the front: "Russian President", "Foreign Minister", "Mr."
+    let mut k = p;
+    let mut title_end = p;
+    while k < q {
+        let w = words.lower(k);
+        if words.has(k, class::TITLE) {
+            title_end = k + 1;
+            if words.text(k + 1) == "." && k + 1 < q {
+                title_end = k + 2;
+                k += 1;
+            }
+        } else if k >= 1 && words.lower(k - 1) == "of" && title_end + 1 == k {
+            // "Secretary of State": the word after "of" completes the title.
+            title_end = k + 1;
+        } else if !(words.has(k, class::DEMONYM | class::PLACE)
+            || ROLE_MODIFIERS.contains(&w)
+            || (w == "of" && title_end == k && k > p))
+        {
+            break;
+        }
+        k += 1;
+    }
+    let title_end = title_end.max(title_after_modifiers(words, p, q));
+    let tokens = words.tokens;
+    // "Syrian", "Russian": a nationality adjective alone names nothing.
+    if (p..q).all(|k| {
+        words.has(k, class::DEMONYM)
+            && !words.has(k, class::PLACE | class::ORG)
+            && gazetteer::canonical_alias(words.text(k)).is_none()
+    }) {
+        return;
+    }
+    if title_end == q {
+        // Only a title: a capitalised role ("the Russian President") is handled as a role
+        // description; a lone demonym ("Russian") names nothing.
+        return;
+    }
+    let name_from = title_end;
+    if title_case && !words.has(name_from, class::GIVEN) && q - name_from > 1 {
+        // Headlines capitalise every word; trust only gazetteer names there.
+        for k in name_from..q {
+            let lower = words.lower(k);
+            if gazetteer::kind_of_name(lower).is_some()
+                || gazetteer::canonical_alias(words.text(k)).is_some()
+            {
+                out.push(name_candidate(words, k, k, k + 1, s));
+            }
+        }
+        return;
+    }
+    let q = if title_case && words.has(name_from, class::GIVEN) {
+        q.min(name_from + 2)
+    } else {
+        q
+    };
+    let mut c = name_candidate(words, p, name_from, q, s);
+    // Sentence-initial, quote marks and brackets before it aside ("“Nobody in…").
+    let first_word = (0..p)
+        .rev()
+        .take_while(|&k| words.tokens[k].start >= words.sentence_start(s))
+        .all(|k| !words.is_word(k));
+    c.initial = q == p + 1 && first_word;
+    // "Farmers said…" at a sentence start, where the text also writes "farmers": a group.
+    if c.initial
+        && c.kind != EntityKind::Place
+        && c.gender.is_none()
+        && plural(words.lower(p))
+        && words.written_lowercase(p)
+    {
+        c.kind = EntityKind::Group;
+    }
+    // "RAGING floodwater swamped…": a tabloid lead's first word in capitals is no acronym.
+    if c.initial
+        && c.form == MentionForm::Acronym
+        && words.text(p).chars().count() >= 5
+        && words.is_word(q)
+        && words.text(q).chars().next().is_some_and(char::is_lowercase)
+    {
+        return;
+    }
+    if title_end > p {
+        let title: Vec<&str> = (p..title_end)
+            .filter(|&k| words.is_word(k))
+            .map(|k| words.lower(k))
+            .collect();
+        c.gender = c
+            .gender
+            .or_else(|| title.iter().find_map(|t| gazetteer::title_gender(t)));
+        c.kind = EntityKind::Person;
+        c.form = MentionForm::Name;
+        let role: Vec<&str> = title
+            .into_iter()
+            .filter(|t| gazetteer::title_gender(t).is_none() || t.len() > 3)
+            .collect();
+        if !role.is_empty() {
+            c.role = Some(role.join(" "));
+        }
+    } else if let Some(role) = role_before(words, p) {
+        c.role = Some(role);
+        if c.kind == EntityKind::Other {
+            c.kind = EntityKind::Person;
+        }
+    }
+    let _ = tokens;
+    out.push(c);
+}
+
+/// End of a title whose capitalised modifiers no list knows ("Kestrian Fisheries Minister
+/// Aleksandr Tovey", "Supreme Court Justice Amy Barrett"): the last title word of the run
+/// when a name follows it, unless the run opens with a given name ("Martin Luther King Jr.").
+fn title_after_modifiers(words: &Words<'_>, p: usize, q: usize) -> usize {
+    if words.has(p, class::GIVEN) {
+        return p;
+    }
+    let Some(t) = (p..q).rev().find(|&k| words.has(k, class::TITLE)) else {
+        return p;
+    };
+    let mut end = t + 1;
+    if end < q && words.text(end) == "." {
+        end += 1;
+    }
+    // The name after it: at least one word, not a suffix alone.
+    let rest: Vec<&str> = (end..q)
+        .filter(|&k| words.is_word(k))
+        .map(|k| words.lower(k))
+        .collect();
+    if rest.is_empty()
+        || rest
+            .iter()
+            .all(|w| matches!(*w, "jr" | "jr." | "sr" | "sr." | "ii" | "iii"))
+    {
+        return p;
+    }
+    end
+}
+
+/// True for a lowercase plural noun ("farmers", "workers", "democrats"), not a surname in -ss.
+fn plural(lower: &str) -> bool {
+    lower.len() > 3 && lower.ends_with('s') && !lower.ends_with("ss") && !lower.ends_with("us")
+}
+
+/// Lowercase role words right before a name ("Kremlin spokesman Dmitry Peskov").
+fn role_before(words: &Words<'_>, p: usize) -> Option<String> {
+    let mut k = p;
+    while k > 0
+        && (words.has(k - 1, class::TITLE | class::ROLE_HEAD)
+            || ROLE_MODIFIERS.contains(&words.lower(k - 1)))
+        && !is_cap(words.text(k - 1))
+    {
+        k -= 1;
+    }
+    if k == p || !words.has(p - 1, class::TITLE | class::ROLE_HEAD) {
+        return None;
+    }
+    // One capitalised modifier before the role ("Kremlin", "Russian").
+    if k > 0 && words.has(k - 1, class::DEMONYM | class::ORG) {
+        k -= 1;
+    }
+    Some((k..p).map(|i| words.lower(i)).collect::<Vec<_>>().join(" "))
+}
+
+fn name_candidate(words: &Words<'_>, p: usize, name_from: usize, q: usize, s: usize) -> Candidate {
+    let start = words.tokens[p].start;
+    let name_start = words.tokens[name_from].start;
+    let end = words.tokens[q - 1].end;
+    let text = &words.body[name_start..end];
+    let lower = text.to_lowercase();
+    let single = q - name_from == 1;
+    let acronym = single && is_acronym(text);
+    let the_before = p == name_from && p > 0 && words.lower(p - 1) == "the";
+    let plural_group =
+        !single && the_before && plural(words.lower(q - 1)) && !words.has(name_from, class::GIVEN);
+    let mut kind = gazetteer::kind_of_name(&lower).unwrap_or(EntityKind::Other);
+    if kind == EntityKind::Other {
+        if let Some(canon) = gazetteer::canonical_alias(text) {
+            kind =
+                gazetteer::kind_of_name(&canon.to_lowercase()).unwrap_or(EntityKind::Organization);
+        }
+    }
+    let gender = words
+        .has(name_from, class::GIVEN)
+        .then(|| gazetteer::given_name_gender(words.lower(name_from)))
+        .flatten();
+    if kind == EntityKind::Other {
+        kind = if (name_from..q).any(|k| words.has(k, class::ORG)) || acronym {
+            EntityKind::Organization
+        } else if !single
+            && gender.is_none()
+            && gazetteer::contains(gazetteer::PLACE_HEADS, words.lower(q - 1))
+        {
+            EntityKind::Place
+        } else if !single
+            && gender.is_none()
+            && gazetteer::contains(gazetteer::THING_HEADS, words.lower(q - 1))
+        {
+            EntityKind::Other
+        } else if plural_group {
+            // "the Valley Farmers", "the Young Turks": a plural name after "the" is a group.
+            EntityKind::Group
+        } else if !single && the_before && gender.is_none() && !words.has(name_from, class::GIVEN) {
+            // "the Open Ledger", "the Korvath Herald": people are not named with "the".
+            EntityKind::Organization
+        } else if gender.is_some()
+            || !single
+            || matches!(
+                words.lower(q),
+                "said" | "says" | "told" | "added" | "explained" | "asked" | "insisted" | "warned"
+            )
+        {
+            EntityKind::Person
+        } else {
+            EntityKind::Other
+        };
+    }
+    // A group's mention keeps its article: "the Valley Farmers".
+    let start = if kind == EntityKind::Group && plural_group {
+        words.tokens[p - 1].start
+    } else {
+        start
+    };
+    Candidate {
+        start,
+        end,
+        name_start,
+        form: if acronym && gazetteer::kind_of_name(&lower).is_none() {
+            MentionForm::Acronym
+        } else {
+            MentionForm::Name
+        },
+        kind,
+        gender,
+        role: None,
+        definite: true,
+        sentence: s,
+        initial: false,
+    }
+}
