@@ -354,11 +354,20 @@ pub fn similar_pairs(sentences: &[SentenceFacts], min_cosine: f32) -> Vec<(usize
 pub fn align(sentences: &[SentenceFacts]) -> Alignment {
     let mut agree_pairs: Vec<(f32, usize, usize)> = Vec::new();
     let mut conflicts = Vec::new();
+    let mut related = std::collections::HashSet::new();
     for (a, b, cos) in similar_pairs(sentences, SAME_COUNT_COSINE) {
         match relate(&sentences[a], &sentences[b], cos) {
             Some(Relation::Agree(cos)) => agree_pairs.push((cos, a, b)),
             Some(Relation::Conflict) => conflicts.push((a, b)),
-            None => {}
+            None => continue,
+        }
+        related.insert((a, b));
+    }
+    // Counts of the same unit at the same event, however worded (see [`crate::counts`]).
+    for (a, b) in crate::counts::same_unit_pairs(sentences) {
+        if !related.contains(&(a, b)) && crate::counts::count_conflict(&sentences[a], &sentences[b])
+        {
+            conflicts.push((a, b));
         }
     }
     agree_pairs.sort_by(|x, y| y.0.total_cmp(&x.0).then((x.1, x.2).cmp(&(y.1, y.2))));

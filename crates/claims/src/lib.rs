@@ -15,7 +15,10 @@
 //!    pairs); two sentences of different articles *agree* at cosine 0.4, or at 0.25 when
 //!    they share a figure or a quoted 5-word run, and with two shared terms; they
 //!    *conflict* when their frame matches (0.45) but figures are incompatible, or (0.7)
-//!    when their days differ or one denies what the other states. Agreeing pairs merge,
+//!    when their days differ or one denies what the other states. Below every cosine,
+//!    sentences counting the same specific unit ([`counts`]: "48 delegates", "more than
+//!    60 delegates") with a shared entity or news frame and no differing time reference
+//!    conflict when their figures are incompatible. Agreeing pairs merge,
 //!    strongest first, into clusters with one sentence per article and no conflict.
 //! 4. **Claims** ([`assemble`]): every cluster stated by two or more articles, every
 //!    cluster in a conflict, and up to three strong exclusives per article become a
@@ -38,6 +41,7 @@
 pub mod align;
 pub mod assemble;
 pub mod collect;
+pub mod counts;
 pub mod facts;
 pub mod figures;
 pub mod frames;
