@@ -12,24 +12,24 @@ pub struct Spans {
     pub by_label: [BTreeSet<(usize, usize)>; 3],
 }
 
+/// The labelled `T` lines of a brat `.ann` file: (label index, the offsets field, e.g.
+/// `"11 20;25 30"`).
+fn labelled_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.lines().filter_map(|line| {
+        let mut fields = line.split('\t');
+        let (id, head) = (fields.next()?, fields.next()?);
+        if !id.starts_with('T') {
+            return None;
+        }
+        let (label, ranges) = head.split_once(' ')?;
+        Some((LABELS.iter().position(|x| *x == label)?, ranges))
+    })
+}
+
 /// Every piece of every labelled span: (label index, first char, end char).
 pub fn parse_pieces(text: &str) -> Vec<(usize, usize, usize)> {
     let mut out = Vec::new();
-    for line in text.lines() {
-        let mut fields = line.split('\t');
-        let (Some(id), Some(head)) = (fields.next(), fields.next()) else {
-            continue;
-        };
-        if !id.starts_with('T') {
-            continue;
-        }
-        let mut parts = head.splitn(2, ' ');
-        let (Some(label), Some(ranges)) = (parts.next(), parts.next()) else {
-            continue;
-        };
-        let Some(l) = LABELS.iter().position(|x| *x == label) else {
-            continue;
-        };
+    for (l, ranges) in labelled_lines(text) {
         for piece in ranges.split(';') {
             let n: Vec<usize> = piece.split(' ').filter_map(|x| x.parse().ok()).collect();
             if let [a, b] = n[..] {
@@ -40,24 +40,11 @@ pub fn parse_pieces(text: &str) -> Vec<(usize, usize, usize)> {
     out
 }
 
-/// Parses the `T` lines of a brat `.ann` file.
+/// Parses the `T` lines of a brat `.ann` file; a span in pieces counts from its first
+/// to its last character.
 pub fn parse_ann(text: &str) -> Spans {
     let mut spans = Spans::default();
-    for line in text.lines() {
-        let mut fields = line.split('\t');
-        let (Some(id), Some(head)) = (fields.next(), fields.next()) else {
-            continue;
-        };
-        if !id.starts_with('T') {
-            continue;
-        }
-        let mut parts = head.splitn(2, ' ');
-        let (Some(label), Some(ranges)) = (parts.next(), parts.next()) else {
-            continue;
-        };
-        let Some(l) = LABELS.iter().position(|x| *x == label) else {
-            continue;
-        };
+    for (l, ranges) in labelled_lines(text) {
         let numbers: Vec<usize> = ranges
             .split([' ', ';'])
             .filter_map(|n| n.parse().ok())
