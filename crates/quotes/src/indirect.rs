@@ -12,8 +12,8 @@ use parallax_core::QuoteKind;
 /// Words that can open a reported clause right after its verb.
 const CLAUSE_OPENERS: &[&str] = &[
     "he", "she", "it", "they", "we", "i", "you", "there", "this", "these", "those", "the", "a",
-    "an", "his", "her", "its", "their", "our", "my", "no", "some", "many", "most", "all", "russia",
-    "if", "whether", "what", "how", "why",
+    "an", "his", "her", "its", "their", "our", "my", "no", "some", "many", "most", "all", "if",
+    "whether", "what", "how", "why",
 ];
 
 /// Words after a reporting verb that start an adverbial or object, not a reported clause.
@@ -241,8 +241,10 @@ fn attribute(
             None
         }
         CueKind::Participle => {
-            if ctx.lower_at(cue_end) == "that" {
-                return make((cue_end, end), subject_of_sentence(ctx, regions, cue));
+            if ctx.lower_at(cue_end) == "that" || participle_clause(ctx, cue, cue_end, end) {
+                let subject = subject_of_sentence(ctx, regions, cue)
+                    .or_else(|| opening_subject(ctx, first, cue));
+                return make((cue_end, end), subject);
             }
             None
         }
@@ -348,6 +350,11 @@ fn attribute(
                     && ctx.lower_at(k) != "that"
                     && ctx.words[k].is_word
                     && !CLAUSE_OPENERS.contains(&ctx.lower_at(k))
+                    // "told reporters Moscow would …": a name after a lower-case
+                    // listener opens the clause.
+                    && !(k > cue_end
+                        && ctx.words[k].is_cap(ctx.body)
+                        && !ctx.words[k - 1].is_cap(ctx.body))
                 {
                     k += 1;
                 }
@@ -395,4 +402,74 @@ fn attribute(
             None
         }
     }
+}
+
+/// Participles whose object can be a reported clause without "that": "…, saying they
+/// had targeted …", "…, adding it was too early …".
+const CLAUSE_PARTICIPLES: &[&str] = &[
+    "saying",
+    "adding",
+    "noting",
+    "arguing",
+    "warning",
+    "explaining",
+    "insisting",
+    "claiming",
+    "stressing",
+    "suggesting",
+    "declaring",
+    "stating",
+    "predicting",
+];
+
+/// Subject pronouns that open a reported clause.
+const SUBJECT_PRONOUNS: &[&str] = &["he", "she", "it", "they", "we", "i", "you", "there"];
+
+/// Finite verbs and auxiliaries that show a run of words is a clause.
+const FINITE: &[&str] = &[
+    "is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "can", "may",
+    "might", "must", "should", "did", "does", "do",
+];
+
+/// True when the participle at `cue` ("saying", "adding") is followed by a clause with no
+/// "that": a subject pronoun, or a name or determiner phrase followed within a few words
+/// by a finite verb or auxiliary ("saying the strikes had hit …").
+fn participle_clause(ctx: &Context<'_>, cue: usize, cue_end: usize, end: usize) -> bool {
+    if !CLAUSE_PARTICIPLES.contains(&ctx.lower_at(cue)) || end < cue_end + 3 {
+        return false;
+    }
+    let opener = ctx.lower_at(cue_end);
+    let bare = opener.split(['’', '\'']).next().unwrap_or(opener);
+    if SUBJECT_PRONOUNS.contains(&bare) {
+        return true;
+    }
+    let nominal = ctx
+        .words
+        .get(cue_end)
+        .is_some_and(|w| w.is_word && w.is_cap(ctx.body))
+        || matches!(
+            opener,
+            "the" | "its" | "their" | "his" | "her" | "some" | "many"
+        );
+    nominal
+        && (cue_end + 1..(cue_end + 7).min(end))
+            .take_while(|&j| ctx.words[j].is_word)
+            .any(|j| FINITE.contains(&ctx.lower_at(j)))
+}
+
+/// The noun phrase that opens the sentence when a verb follows it ("Several coastal
+/// councils have criticised …", "The harbour authority defended …"): the subject of a
+/// participle's report when no mention names it.
+fn opening_subject(ctx: &Context<'_>, first: usize, cue: usize) -> Option<(usize, usize)> {
+    let mut e = first;
+    while e < cue && e - first < 6 && ctx.words[e].is_word {
+        let w = ctx.lower_at(e);
+        let verb = FINITE.contains(&w) || (e > first && w.len() > 4 && w.ends_with("ed"));
+        if verb {
+            return (e > first && !SUBJECT_PRONOUNS.contains(&ctx.lower_at(first)))
+                .then_some((first, e));
+        }
+        e += 1;
+    }
+    None
 }

@@ -136,6 +136,41 @@ pub fn is_abbreviation(lower: &str) -> bool {
 /// Token range of the subject noun phrase ending right before token `cue`, not reaching
 /// before token `floor`. Returns `(start, end)` token indices.
 pub fn np_before(ctx: &Context<'_>, cue: usize, floor: usize) -> Option<(usize, usize)> {
+    let np = np_before_head(ctx, cue, floor)?;
+    Some(with_role_head(ctx, np, floor))
+}
+
+/// "A spokeswoman for the operator", "a senior official at the ministry": the role noun
+/// that governs the phrase found before the cue belongs to the source.
+fn with_role_head(ctx: &Context<'_>, np: (usize, usize), floor: usize) -> (usize, usize) {
+    let (s, e) = np;
+    if s < floor + 2 || !matches!(ctx.lower_at(s - 1), "for" | "of" | "at") {
+        return np;
+    }
+    let role = ctx.lower_at(s - 2);
+    let singular = role.strip_suffix('s').unwrap_or(role);
+    if !(ROLEISH.contains(&role) || ROLEISH.contains(&singular)) || !ctx.words[s - 2].is_word {
+        return np;
+    }
+    let mut start = s - 2;
+    // Up to two modifiers and a determiner: "a senior official", "two ministry officials".
+    for _ in 0..3 {
+        if start <= floor || !ctx.words[start - 1].is_word {
+            break;
+        }
+        let w = ctx.lower_at(start - 1);
+        if BOUNDARY.contains(&w) || PRONOUN_SOURCES.contains(&w) || w.ends_with("ed") {
+            break;
+        }
+        start -= 1;
+        if matches!(w, "a" | "an" | "the" | "one" | "two" | "three" | "several") {
+            break;
+        }
+    }
+    (start, e)
+}
+
+fn np_before_head(ctx: &Context<'_>, cue: usize, floor: usize) -> Option<(usize, usize)> {
     let mut j = cue;
     while j > floor
         && (ADVERBS.contains(&ctx.lower_at(j.wrapping_sub(1)))
