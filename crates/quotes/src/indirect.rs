@@ -283,6 +283,17 @@ fn attribute(
                     })
                 });
             let before = if inverted.is_some() { None } else { before };
+            // "…, Russian President Vladimir Putin’s spokesman Dmitry Peskov said …": a
+            // possessive phrase before the role belongs to the source, back to the comma.
+            let before = before.map(|b| {
+                let comma = (first + 2..b.0).rev().take(8).find(|&k| {
+                    ctx.lower_at(k) == ","
+                        && (k + 1..b.0)
+                            .all(|j| ctx.words[j].is_word || matches!(ctx.lower_at(j), "’" | "'"))
+                        && (k + 1..b.0).any(|j| matches!(ctx.lower_at(j), "’" | "'"))
+                });
+                comma.map_or(b, |k| (k + 1, b.1))
+            });
             let src_start = before.map_or(cue, |b| b.0);
             if kind == CueKind::Verb
                 && src_start > first + 2
