@@ -180,7 +180,25 @@ pub fn is_unclaimable(text: &str) -> bool {
     let n_words = words(text).len();
     !(6..=90).contains(&n_words)
         || trimmed.ends_with('?')
+        || is_question(&lower)
         || BOILERPLATE.iter().any(|b| lower.contains(b))
+}
+
+/// True when the sentence (or the quotation it opens with) is worded as a question
+/// ("What would be your view if …", "Why should we …") even when a closing quote and a
+/// cue follow instead of a question mark.
+fn is_question(lower: &str) -> bool {
+    const WH: &[&str] = &["what", "why", "how", "who", "where", "when", "which"];
+    const AUX: &[&str] = &[
+        "would", "will", "can", "could", "should", "shall", "do", "does", "did", "is", "are",
+        "was", "were", "has", "have", "had", "must", "might",
+    ];
+    let ws = words(lower);
+    let ws: Vec<&str> = ws.iter().map(String::as_str).take(2).collect();
+    matches!(ws.as_slice(), [wh, aux] if WH.contains(wh) && AUX.contains(aux))
+        || lower.contains("?\u{2019}")
+        || lower.contains("?\u{201d}")
+        || lower.contains("?\"")
 }
 
 /// How check-worthy a sentence is: 2 for a figure, 1 per named entity (up to 2),
@@ -247,6 +265,12 @@ mod tests {
         ));
         assert!(is_unclaimable(
             "Follow us on social media for the latest updates now."
+        ));
+        assert!(is_unclaimable(
+            "What would you say if the council were to close the harbour for a month’,” the mayor said."
+        ));
+        assert!(!is_unclaimable(
+            "What the council decided on Monday will close the harbour for a month."
         ));
     }
 
