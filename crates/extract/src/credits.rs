@@ -208,8 +208,9 @@ pub fn names_from(raw: &str) -> Option<String> {
         .split([',', '|', ';', '/', '•', '·', '\n'])
         .flat_map(|p| p.split(" and "))
         .flat_map(|p| p.split(" & "))
+        .flat_map(split_after_sentence_stop)
     {
-        let part = part.trim().trim_end_matches('.');
+        let part = without_trailing_date(part.trim().trim_end_matches('.'));
         if part.is_empty() || AGENCY_RE.find(part).is_some_and(|m| m.start() <= 1) {
             continue;
         }
@@ -220,6 +221,65 @@ pub fn names_from(raw: &str) -> Option<String> {
         }
     }
     (!names.is_empty()).then(|| names.join(", "))
+}
+
+/// "Jane Doe. Example Wire": a period after a word of three or more letters ends the
+/// name (an initial such as "J." does not).
+fn split_after_sentence_stop(part: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, _) in part.match_indices(". ") {
+        let word = part[start..i].rsplit(' ').next().unwrap_or("");
+        if word.chars().count() >= 3 && word.chars().all(char::is_alphabetic) {
+            out.push(&part[start..i]);
+            start = i + 2;
+        }
+    }
+    out.push(&part[start..]);
+    out
+}
+
+/// Weekdays and months that author markup runs into ("Jane Doe Monday").
+#[rustfmt::skip]
+const DATE_WORDS: &[&str] = &[
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+    "oct", "nov", "dec", "updated", "published", "posted", "on",
+];
+
+/// Drops a trailing date ("Jane Doe Monday", "Jane Doe Nov. 19, 2019") from a name.
+fn without_trailing_date(part: &str) -> &str {
+    let mut end = part.len();
+    loop {
+        let head = part[..end].trim_end();
+        let Some((rest, last)) = head.rsplit_once(' ') else {
+            return head;
+        };
+        let word = last.trim_end_matches(['.', ',']).to_lowercase();
+        let datey = DATE_WORDS.contains(&word.as_str())
+            || (!word.is_empty() && word.chars().all(|c| c.is_ascii_digit() || c == ':'));
+        if !datey || rest.split_whitespace().count() < 2 {
+            return head;
+        }
+        end = rest.len();
+    }
+}
+
+/// True when a byline part names the outlet rather than a person: its words are all
+/// among the outlet's ("Example Insider" for the outlet "Example Insider Deutschland").
+pub fn names_outlet(part: &str, outlet: &str) -> bool {
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let (p, o) = (words(part), words(outlet));
+    if p.is_empty() || o.is_empty() {
+        return false;
+    }
+    p.iter().all(|w| o.contains(w))
 }
 
 const NOT_NAME_WORDS: &[&str] = &[
@@ -258,6 +318,22 @@ const NOT_NAME_WORDS: &[&str] = &[
     "share",
     "follow",
     "email",
+    "business",
+    "international",
+    "sport",
+    "sports",
+    "politics",
+    "world",
+    "magazine",
+    "network",
+    "radio",
+    "channel",
+    "digital",
+    "wire",
+    "editor-at-large",
+    "editors",
+    "reporters",
+    "staffer",
 ];
 
 /// A newsroom's shared byline: one or two name-like words and "Staff", "Newsdesk" or
@@ -336,5 +412,35 @@ mod tests {
         assert_eq!(names_from("Staff Writer"), None);
         assert_eq!(names_from("Ledger Staff").as_deref(), Some("Ledger Staff"));
         assert_eq!(names_from("Reuters Staff"), None);
+        assert_eq!(
+            names_from("Lena Ostrova Monday").as_deref(),
+            Some("Lena Ostrova")
+        );
+        assert_eq!(
+            names_from("Ivo Marten, Dara Quill Nov. 19, 2019").as_deref(),
+            Some("Ivo Marten, Dara Quill")
+        );
+        assert_eq!(
+            names_from("Ivo Marten. Halmark Courier International").as_deref(),
+            Some("Ivo Marten")
+        );
+        assert_eq!(names_from("J. R. Quill").as_deref(), Some("J. R. Quill"));
+        assert_eq!(names_from("Courier Editor-at-large"), None);
+        assert_eq!(
+            names_from("Ivo Marten, Courier Business").as_deref(),
+            Some("Ivo Marten")
+        );
+        assert_eq!(names_from("Courier Sport"), None);
+    }
+
+    #[test]
+    fn outlet_parts_are_not_names() {
+        assert!(names_outlet(
+            "Halmark Courier",
+            "Halmark Courier Deutschland"
+        ));
+        assert!(!names_outlet("Dara Courier", "Courier"));
+        assert!(!names_outlet("Dara Quill", "Halmark Courier"));
+        assert!(!names_outlet("Michael Fox", "Fox News"));
     }
 }

@@ -166,8 +166,21 @@ pub fn choose(doc: &RawDocument, page: Option<&PageMeta>, text: &CleanText) -> F
     let outlet_guess = page
         .and_then(|p| p.meta(SITE_METAS))
         .map(|(_, s)| s.to_lowercase());
+    let outlet_words = outlet_guess.clone().or_else(|| f.outlet.clone());
     for (raw, source) in bylines {
-        if let Some(names) = credits::names_from(&raw) {
+        // Parts that name the outlet ("Jane Doe, Example Business") are no author.
+        let names = credits::names_from(&raw).and_then(|n| {
+            let kept: Vec<&str> = n
+                .split(", ")
+                .filter(|p| {
+                    !outlet_words
+                        .as_deref()
+                        .is_some_and(|o| credits::names_outlet(p, o))
+                })
+                .collect();
+            (!kept.is_empty()).then(|| kept.join(", "))
+        });
+        if let Some(names) = names {
             if outlet_guess.as_deref() != Some(&names.to_lowercase()) {
                 f.byline = Some(names);
                 f.sources.byline = Some(source);
