@@ -278,14 +278,16 @@ pub fn choose(doc: &RawDocument, page: Option<&PageMeta>, text: &CleanText) -> F
     }
     if let Some(p) = page {
         if let Some((n, s)) = p.meta(&["og:site_name"]) {
-            set(
-                &mut f.outlet,
-                &mut f.sources.outlet,
-                s.to_owned(),
-                FieldSource::MetaTag(n.into()),
-            );
+            if let Some(s) = site_name(s) {
+                set(
+                    &mut f.outlet,
+                    &mut f.sources.outlet,
+                    s,
+                    FieldSource::MetaTag(n.into()),
+                );
+            }
         }
-        if let Some(s) = p.json_ld_publisher() {
+        if let Some(s) = p.json_ld_publisher().as_deref().and_then(site_name) {
             set(
                 &mut f.outlet,
                 &mut f.sources.outlet,
@@ -294,12 +296,14 @@ pub fn choose(doc: &RawDocument, page: Option<&PageMeta>, text: &CleanText) -> F
             );
         }
         if let Some((n, s)) = p.meta(&["application-name"]) {
-            set(
-                &mut f.outlet,
-                &mut f.sources.outlet,
-                s.to_owned(),
-                FieldSource::MetaTag(n.into()),
-            );
+            if let Some(s) = site_name(s) {
+                set(
+                    &mut f.outlet,
+                    &mut f.sources.outlet,
+                    s,
+                    FieldSource::MetaTag(n.into()),
+                );
+            }
         }
     }
     if let Some(o) = &text.outlet {
@@ -371,6 +375,24 @@ fn strip_exact_site(title: &str, site: Option<&str>) -> String {
     title.to_owned()
 }
 
+/// A site name as pages declare it, without a social handle or a tagline:
+/// "Example Post | ExamplePost.com" → "Example Post", "@examplepost" → none.
+fn site_name(raw: &str) -> Option<String> {
+    let name = raw.trim();
+    if name.is_empty() || name.starts_with('@') {
+        return None;
+    }
+    for sep in [" | ", " - ", " – ", " — ", " :: "] {
+        if let Some((head, _)) = name.split_once(sep) {
+            let head = head.trim();
+            if !head.is_empty() && head.split_whitespace().count() <= 5 {
+                return Some(head.to_owned());
+            }
+        }
+    }
+    Some(name.to_owned())
+}
+
 /// `https://www.example.org/x` → `example.org`.
 pub fn host_of(url: &str) -> Option<String> {
     let rest = url.split_once("://")?.1;
@@ -393,6 +415,23 @@ mod tests {
             "Bridge reopens after storm"
         );
         assert_eq!(strip_site("Rock - Paper", None), "Rock - Paper");
+    }
+
+    #[test]
+    fn site_names_lose_handles_and_taglines() {
+        assert_eq!(
+            site_name("Example Post | ExamplePost.com").as_deref(),
+            Some("Example Post")
+        );
+        assert_eq!(
+            site_name("Gazette - the island's favourite news site").as_deref(),
+            Some("Gazette")
+        );
+        assert_eq!(site_name("@examplepost"), None);
+        assert_eq!(
+            site_name("NBC 7 Harbour-North").as_deref(),
+            Some("NBC 7 Harbour-North")
+        );
     }
 
     #[test]
