@@ -1,6 +1,6 @@
 //! Progress bars on stderr, one per stage.
 
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressState, ProgressStyle};
 use std::sync::Mutex;
 
 /// Draws one bar per pipeline stage on stderr (hidden when quiet or not a terminal).
@@ -37,8 +37,14 @@ impl parallax_pipeline::Observer for Bars {
             bar.set_draw_target(ProgressDrawTarget::stderr());
         }
         bar.set_style(
-            ProgressStyle::with_template("{prefix:>17} [{bar:30}] {pos}/{len} {per_sec} {elapsed}")
+            ProgressStyle::with_template("{prefix:>17} [{bar:30}] {pos}/{len} {rate} {elapsed}")
                 .expect("static template")
+                .with_key(
+                    "rate",
+                    |state: &ProgressState, w: &mut dyn std::fmt::Write| {
+                        let _ = write!(w, "{:.0}/s", state.per_sec());
+                    },
+                )
                 .progress_chars("=> "),
         );
         bar.set_prefix(name);
