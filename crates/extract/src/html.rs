@@ -3,8 +3,16 @@
 
 use crate::text::{self, CleanText, Mode};
 
-/// Extracts the cleaned body text of a decoded page. `url` helps the extractor.
-pub fn body(html: &str, url: Option<&str>, titles: &[&str]) -> CleanText {
+/// The two readings of a page's body, each already cleaned by the line rules.
+pub struct Candidates {
+    /// rs-trafilatura's main block.
+    pub trafilatura: CleanText,
+    /// The density extractor's block ([`crate::density_text`]).
+    pub density: CleanText,
+}
+
+/// Reads the page both ways: rs-trafilatura and the density extractor.
+pub fn candidates(html: &str, url: Option<&str>, titles: &[&str]) -> Candidates {
     let options = rs_trafilatura::Options {
         url: url.map(str::to_owned),
         // Every input here is meant to be a news article: skipping the page-type
@@ -17,8 +25,21 @@ pub fn body(html: &str, url: Option<&str>, titles: &[&str]) -> CleanText {
         Ok(result) => (result.content_text, result.metadata.author),
         Err(_) => (String::new(), None),
     };
-    let mut clean = text::clean_with_titles(&raw, Mode::Body, titles);
-    clean.extractor_byline = author;
+    let mut trafilatura = text::clean_with_titles(&raw, Mode::Body, titles);
+    trafilatura.extractor_byline = author;
+    let parsed = scraper::Html::parse_document(html);
+    let dense = crate::density_text::article_text(&parsed).unwrap_or_default();
+    let density = text::clean_with_titles(&dense, Mode::Body, titles);
+    Candidates {
+        trafilatura,
+        density,
+    }
+}
+
+/// Extracts the cleaned body text of a decoded page. `url` helps the extractor.
+pub fn body(html: &str, url: Option<&str>, titles: &[&str]) -> CleanText {
+    let both = candidates(html, url, titles);
+    let mut clean = crate::choose::choose(both);
     if clean.paragraphs.is_empty() {
         // Short pages (feed items, stubs) fall below the extractor's size limits: take
         // their visible text instead.

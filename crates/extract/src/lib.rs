@@ -13,8 +13,11 @@
 
 pub mod bio;
 pub mod charset;
+pub mod choose;
 pub mod credits;
 pub mod dates;
+mod density;
+pub mod density_text;
 pub mod fields;
 pub mod gentle;
 pub mod html;

@@ -84,6 +84,10 @@ fn main() {
         show_meta(&pages);
         return;
     }
+    if std::env::args().any(|a| a == "--pages") {
+        per_page(&dir, &pages);
+        return;
+    }
     if std::env::args().any(|a| a == "--profile") {
         profile(&pages);
         return;
@@ -273,6 +277,94 @@ fn show_meta(pages: &[Page]) {
                 a.credits,
                 a.language
             );
+        }
+    }
+}
+
+/// The two cleaned candidate bodies of one page, as `extract` sees them.
+fn both(page: &Page) -> (String, String, parallax_extract::choose::Agreement) {
+    let decoded = parallax_extract::charset::decode(&page.html, None);
+    let meta = parallax_extract::htmlmeta::scan(&decoded.text);
+    let titles: Vec<&str> = [
+        meta.h1.as_deref(),
+        meta.meta(&["og:title"]).map(|(_, t)| t),
+        meta.title_tag.as_deref(),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    let url = page.url.as_deref().or(meta.canonical.as_deref());
+    let c = parallax_extract::html::candidates(&decoded.text, url, &titles);
+    let agreement = parallax_extract::choose::agreement(&c);
+    (
+        c.trafilatura.paragraphs.join("\n\n"),
+        c.density.paragraphs.join("\n\n"),
+        agreement,
+    )
+}
+
+/// `--pages`: precision and recall per page for us, both cleaned candidates and the
+/// peers' published outputs, to see which pages each system gets wrong.
+fn per_page(dir: &std::path::Path, pages: &[Page]) {
+    let peers: Vec<_> = ["trafilatura", "readability_js"]
+        .iter()
+        .filter_map(|n| load_peer(dir, n).ok())
+        .collect();
+    println!("key       ours(P R)   rsclean     density     traf(P R)   read(P R)");
+    let half = pages.len().div_ceil(2);
+    let mut sums = [[[0.0f64; 2]; 5]; 2];
+    for (i, p) in pages.iter().enumerate() {
+        let pr = |out: &str| {
+            let (tp, fp, fn_) = parallax_bench_aeb::match_counts(&p.truth, out);
+            let prec = if tp + fp > 0.0 { tp / (tp + fp) } else { 0.0 };
+            let rec = if tp + fn_ > 0.0 { tp / (tp + fn_) } else { 0.0 };
+            (prec, rec)
+        };
+        let (rs, dense, ag) = both(p);
+        let norm = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
+        let (rs_n, dense_n) = (norm(&rs), norm(&dense));
+        let inter: Vec<&str> = rs
+            .split("\n\n")
+            .filter(|l| dense_n.contains(&norm(l)))
+            .collect();
+        let mut union: Vec<&str> = rs.split("\n\n").collect();
+        union.extend(dense.split("\n\n").filter(|l| !rs_n.contains(&norm(l))));
+        let outs = [
+            pr(&ours(p)),
+            pr(&rs),
+            pr(&dense),
+            pr(&inter.join("\n\n")),
+            pr(&union.join("\n\n")),
+        ];
+        for (k, o) in outs.iter().enumerate() {
+            sums[usize::from(i >= half)][k][0] += o.0;
+            sums[usize::from(i >= half)][k][1] += o.1;
+        }
+        let mut line = format!("{}{}", &p.key[..8], if i < half { " " } else { "*" });
+        for o in outs {
+            line.push_str(&format!("  {:.2} {:.2}", o.0, o.1));
+        }
+        for peer in &peers {
+            let o = pr(peer.get(&p.key).map_or("", String::as_str));
+            line.push_str(&format!("  {:.2} {:.2}", o.0, o.1));
+        }
+        line.push_str(&format!(
+            "  | {} {} {:.2} {:.2}",
+            ag.trafilatura_words,
+            ag.density_words,
+            ag.trafilatura_in_density,
+            ag.density_in_trafilatura
+        ));
+        println!("{line}");
+    }
+    for (h, n) in [(0, half), (1, pages.len() - half)] {
+        for (name, s) in ["ours", "rsclean", "density", "inter", "union"]
+            .iter()
+            .zip(sums[h])
+        {
+            let (pm, rm) = (s[0] / n as f64, s[1] / n as f64);
+            let f1 = 2.0 * pm * rm / (pm + rm);
+            println!("half {h} {name}: P {pm:.3} R {rm:.3} F1 {f1:.3}");
         }
     }
 }
