@@ -73,7 +73,12 @@ pub const TITLES: &[&str] = &[
     "deputy", "adviser", "advisor", "analyst", "researcher", "host", "anchor", "correspondent",
     "official", "premier", "dictator", "strongman", "candidate", "nominee", "mogul", "ceo",
     "founder", "skipper", "pensioner", "grower", "farmer", "fisherman", "teacher", "nurse",
-    "student", "shopkeeper", "resident", "worker", "driver",
+    "student", "shopkeeper", "resident", "worker", "driver", "commissioner", "superintendent",
+    "inspector", "sheriff", "prosecutor", "attorney general", "attorney", "lawyer", "councillor",
+    "councilman", "councilwoman", "congressman", "congresswoman", "assemblyman",
+    "assemblywoman", "lawmaker", "coach", "manager", "bishop", "archbishop", "cardinal", "rabbi",
+    "imam", "lieutenant", "sergeant", "detective", "constable", "marshal", "economist",
+    "president-elect", "treasurer", "comptroller", "chief executive", "executive",
 ];
 
 /// Head nouns of role descriptions ("the Russian leader", "Kremlin spokesman"); lowercase.
