@@ -7,13 +7,14 @@
 //! the train split only, deterministically, on one CPU core.
 
 mod brat;
+mod cv;
 mod score;
 mod train;
 
 use brat::{parse_ann, parse_pieces, write_ann, Predicted, Spans, LABELS};
 use parallax_bench_common::{f3, Table};
 use parallax_core::{Article, ArticleId, CharIndex, FieldSources};
-use parallax_quotes::tagger::Stack;
+use parallax_quotes::tagger::Model;
 use parallax_quotes::Attribution;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -106,15 +107,38 @@ fn main() -> std::process::ExitCode {
         .filter(|(i, a)| !a.starts_with("--") && (*i == 0 || !args[i - 1].starts_with("--")))
         .map(|(_, a)| a)
         .collect();
-    let result = if positional.first().is_some_and(|a| *a == "train") {
+    let result = if positional.first().is_some_and(|a| *a == "cv") {
+        match positional.get(1) {
+            Some(dir) => {
+                let epochs = flag("--epochs").and_then(|e| e.parse().ok()).unwrap_or(20);
+                let folds = flag("--folds").and_then(|e| e.parse().ok()).unwrap_or(5);
+                run_cv(
+                    Path::new(dir),
+                    flag("--cache").as_deref().map(Path::new),
+                    epochs,
+                    folds,
+                )
+            }
+            None => Err(
+                "usage: parallax-bench-polnear cv TRAIN_DIR [--folds K] [--epochs N] [--cache FILE]"
+                    .into(),
+            ),
+        }
+    } else if positional.first().is_some_and(|a| *a == "train") {
         match (positional.get(1), flag("--model")) {
             (Some(dir), Some(model)) => {
                 let epochs = flag("--epochs").and_then(|e| e.parse().ok()).unwrap_or(20);
                 let folds = flag("--folds").and_then(|e| e.parse().ok()).unwrap_or(4);
-                run_train(Path::new(dir), Path::new(&model), epochs, folds)
+                run_train(
+                    Path::new(dir),
+                    Path::new(&model),
+                    epochs,
+                    folds,
+                    flag("--cache").as_deref().map(Path::new),
+                )
             }
             _ => Err(
-                "usage: parallax-bench-polnear train TRAIN_DIR --model FILE [--epochs N] [--folds K]".into(),
+                "usage: parallax-bench-polnear train TRAIN_DIR --model FILE [--epochs N] [--folds K] [--cache FILE]".into(),
             ),
         }
     } else {
@@ -137,10 +161,28 @@ fn main() -> std::process::ExitCode {
     }
 }
 
-fn run_train(dir: &Path, model_path: &Path, epochs: usize, folds: usize) -> Result<(), String> {
+/// Trains the tagger on the whole split and the edge ranker on the tagger's honest
+/// (cross-validated) attributions, which `cache` keeps when given.
+fn run_train(
+    dir: &Path,
+    model_path: &Path,
+    epochs: usize,
+    folds: usize,
+    cache: Option<&Path>,
+) -> Result<(), String> {
     let docs = load_split(dir)?;
     let started = Instant::now();
-    let model = train::train(&docs, epochs, folds.max(2));
+    let honest = honest_or_cached(&docs, cache, epochs, folds)?;
+    let which: Vec<usize> = (0..docs.len()).collect();
+    let examples = cv::ranker_examples(&docs, &honest, &which);
+    let ranker = parallax_quotes::tagger::refine::train_ranker(&examples.lists, rank_epochs());
+    eprintln!("edge ranker done");
+    let all: Vec<&Doc> = docs.iter().collect();
+    let stack = train::train(&all, epochs, folds.max(2));
+    let model = parallax_quotes::tagger::Model {
+        stack,
+        ranker: Some(ranker),
+    };
     let bytes = model.to_bytes();
     std::fs::write(model_path, &bytes)
         .map_err(|e| format!("cannot write {}: {e}", model_path.display()))?;
@@ -150,6 +192,81 @@ fn run_train(dir: &Path, model_path: &Path, epochs: usize, folds: usize) -> Resu
         started.elapsed().as_secs_f64(),
         model_path.display(),
         bytes.len() as f64 / 1e6
+    );
+    Ok(())
+}
+
+/// Passes of the edge ranker over its training lists.
+fn rank_epochs() -> usize {
+    10
+}
+
+/// The tagger's honest attributions on `docs` (tags from [`cv::honest_tags`], five outer
+/// folds), read from `cache` when it exists and written there otherwise.
+fn honest_or_cached(
+    docs: &[Doc],
+    cache: Option<&Path>,
+    epochs: usize,
+    inner_folds: usize,
+) -> Result<Vec<Vec<Attribution>>, String> {
+    let tags = match cache.filter(|c| c.exists()) {
+        Some(c) => cv::load(c, docs.len())?,
+        None => {
+            let t = cv::honest_tags(docs, epochs, inner_folds.max(2), 5);
+            if let Some(c) = cache {
+                cv::save(c, &t)?;
+            }
+            t
+        }
+    };
+    Ok(cv::attributions_of(docs, &tags))
+}
+
+/// Honest (cross-validated) tagger attributions on a split, scored beside the rules; cached
+/// in `cache` when given (a cache that exists is read instead of retraining).
+fn run_cv(dir: &Path, cache: Option<&Path>, epochs: usize, folds: usize) -> Result<(), String> {
+    let docs = load_split(dir)?;
+    let started = Instant::now();
+    let honest = honest_or_cached(&docs, cache, epochs, 4)?;
+    eprintln!(
+        "honest attributions in {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
+    let by_name: std::collections::HashMap<&str, usize> = docs
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (d.stem.as_str(), i))
+        .collect();
+    let lookup = |a: &Article| {
+        by_name
+            .get(a.source.as_str())
+            .map(|&i| honest[i].clone())
+            .unwrap_or_default()
+    };
+    let rules = evaluate(&docs, None, &|a| {
+        let m = parallax_language::analyze(a);
+        parallax_quotes::attributions(a, &m)
+    })?;
+    let tagged = evaluate(&docs, None, &lookup)?;
+    let refined = cv::refined_attributions(&docs, &honest, folds.max(2), rank_epochs());
+    if let Some(c) = cache {
+        cv::save_attributions(&c.with_extension("refined.tsv"), &refined)?;
+    }
+    let lookup = |a: &Article| {
+        by_name
+            .get(a.source.as_str())
+            .map(|&i| refined[i].clone())
+            .unwrap_or_default()
+    };
+    let ranked = evaluate(&docs, None, &lookup)?;
+    print_tables(
+        &format!("{} ({folds}-fold cross-validation)", dir.display()),
+        &docs,
+        &[
+            ("parallax rules (default)", rules),
+            ("parallax tagger, held-out folds", tagged),
+            ("tagger + edge ranker, held-out folds", ranked),
+        ],
     );
     Ok(())
 }
@@ -213,12 +330,7 @@ fn run_eval(split: &Path, out_dir: Option<&Path>, model_path: Option<&Path>) -> 
             .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
     }
     let model = match model_path {
-        Some(p) => Some(
-            Stack::from_bytes(
-                &std::fs::read(p).map_err(|e| format!("cannot read {}: {e}", p.display()))?,
-            )
-            .ok_or_else(|| format!("{} is not a tagger model", p.display()))?,
-        ),
+        Some(p) => Some(Model::load(p).map_err(|e| e.to_string())?),
         None => None,
     };
     let rules_out = if model.is_some() { None } else { out_dir };
@@ -228,16 +340,28 @@ fn run_eval(split: &Path, out_dir: Option<&Path>, model_path: Option<&Path>) -> 
     })?;
     let mut systems = vec![("parallax rules (default)", rules)];
     if let Some(model) = &model {
-        let tagged = evaluate(&docs, out_dir, &|a| {
+        let has_ranker = model.ranker.is_some();
+        let tagged = evaluate(&docs, (!has_ranker).then_some(out_dir).flatten(), &|a| {
             let m = parallax_language::analyze(a);
-            parallax_quotes::attributions_tagged(a, &m, model)
+            parallax_quotes::attributions_tagged(a, &m, &model.stack)
         })?;
-        systems.push(("parallax tagger (--model)", tagged));
+        systems.push(("parallax tagger, tagged edges", tagged));
+        if has_ranker {
+            let ranked = evaluate(&docs, out_dir, &|a| {
+                let m = parallax_language::analyze(a);
+                model.attributions(a, &m)
+            })?;
+            systems.push(("parallax tagger + edge ranker", ranked));
+        }
     }
+    print_tables(&split.display().to_string(), &docs, &systems);
+    Ok(())
+}
+
+fn print_tables(split: &str, docs: &[Doc], systems: &[(&str, Run)]) {
     let bytes: usize = docs.iter().map(|d| d.article.body.len()).sum();
     println!(
-        "PolNeAR {} ({} texts), exact and overlap span scores\n",
-        split.display(),
+        "PolNeAR {split} ({} texts), exact and overlap span scores\n",
         docs.len()
     );
     let mut table = Table::new(&[
@@ -250,7 +374,7 @@ fn run_eval(split: &Path, out_dir: Option<&Path>, model_path: Option<&Path>) -> 
         "R overlap",
         "F1 overlap",
     ]);
-    for (name, run) in &systems {
+    for (name, run) in systems {
         for (l, label) in LABELS.iter().enumerate() {
             let e = run.counts.exact[l].prf();
             let o = run.counts.overlap[l].prf();
@@ -268,7 +392,7 @@ fn run_eval(split: &Path, out_dir: Option<&Path>, model_path: Option<&Path>) -> 
     }
     println!("{}", table.render());
     let mut peers = Table::new(&["system (exact F1)", "Source", "Cue", "Content"]);
-    for (name, run) in &systems {
+    for (name, run) in systems {
         let f: Vec<String> = (0..3).map(|l| f3(run.counts.exact[l].prf().2)).collect();
         peers.row(vec![
             format!("{name}, this split"),
@@ -299,7 +423,7 @@ fn run_eval(split: &Path, out_dir: Option<&Path>, model_path: Option<&Path>) -> 
     println!("{}", peers.render());
     let mb = bytes as f64 / 1e6;
     let mut speed = Table::new(&["system", "MB", "seconds", "MB/s per core"]);
-    for (name, run) in &systems {
+    for (name, run) in systems {
         speed.row(vec![
             name.to_string(),
             format!("{mb:.2}"),
@@ -311,5 +435,4 @@ fn run_eval(split: &Path, out_dir: Option<&Path>, model_path: Option<&Path>) -> 
         "speed of language + quotes on one core (goal: 5 MB/s per core on the default path)\n{}",
         speed.render()
     );
-    Ok(())
 }

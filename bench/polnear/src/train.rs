@@ -3,7 +3,8 @@
 
 use crate::Doc;
 use parallax_core::CharIndex;
-use parallax_quotes::tagger::{decode_segments, Model, Stack, Trainer};
+use parallax_quotes::tagger::perceptron::Model;
+use parallax_quotes::tagger::{decode_segments, Stack, Trainer};
 use parallax_quotes::words::Word;
 
 /// Gold tag per token: Cue over Source over Content where they overlap.
@@ -78,7 +79,7 @@ fn train_model(
 
 /// Trains the stacked tagger: the first tagger's tags on each training text come from a
 /// model trained on the other folds, so the second learns from honest mistakes.
-pub fn train(docs: &[Doc], epochs: usize, folds: usize) -> Stack {
+pub fn train(docs: &[&Doc], epochs: usize, folds: usize) -> Stack {
     let items: Vec<Item> = docs
         .iter()
         .map(|d| {

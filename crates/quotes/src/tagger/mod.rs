@@ -6,13 +6,19 @@
 //! the model learns where the rules' boundaries are right). It is trained from a corpus by
 //! [`Trainer`] (see `bench/polnear`), deterministically, and is slower than the rules alone.
 
+pub mod boundary;
 pub mod features;
+pub mod model;
 pub mod perceptron;
+pub mod ranker;
+pub mod refine;
 pub mod spans;
 pub mod stack;
 
 pub use features::{add_stage_features, features, segments};
-pub use perceptron::{Model, Trainer};
+pub use model::{find_quotes_tagged, Error, Model};
+pub use perceptron::Trainer;
+pub use ranker::{Ranker, RankerTrainer};
 pub use spans::attributions_from_tags;
 pub use stack::{decode_segments, Stack};
 

@@ -1,7 +1,7 @@
 //! Two taggers stacked: the second reads the first one's tags as features.
 
 use super::features::add_stage_features;
-use super::Model;
+use super::perceptron::Model;
 use crate::context::Context;
 
 /// Decodes each segment of `feats` separately with `model`.

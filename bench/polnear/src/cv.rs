@@ -1,0 +1,167 @@
+//! Cross-validation inside one split: every text is tagged by a stacked tagger trained on the
+//! other folds, so its attributions are honest (what the tagger does on unseen text). The
+//! refiner learns from these, and `cv` scores them; they can be cached in a small text file.
+
+use crate::{train, Doc};
+use parallax_core::CharIndex;
+use parallax_quotes::context::Context;
+use parallax_quotes::tagger::boundary::Prepared;
+use parallax_quotes::tagger::model::{attributions_of_tags, tag_article};
+use parallax_quotes::tagger::refine::{refine, train_ranker, Examples};
+use parallax_quotes::words::tokenize;
+use parallax_quotes::Attribution;
+use std::path::Path;
+
+/// The tagger's tags on every text of `docs`, each from a model that did not see it.
+pub fn honest_tags(
+    docs: &[Doc],
+    epochs: usize,
+    inner_folds: usize,
+    outer_folds: usize,
+) -> Vec<Vec<usize>> {
+    let mut out = vec![Vec::new(); docs.len()];
+    for fold in 0..outer_folds {
+        let train_docs: Vec<&Doc> = docs
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| i % outer_folds != fold)
+            .map(|(_, d)| d)
+            .collect();
+        let stack = train::train(&train_docs, epochs, inner_folds);
+        for (i, d) in docs
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| i % outer_folds == fold)
+        {
+            let m = parallax_language::analyze(&d.article);
+            out[i] = tag_article(&d.article, &m, &stack);
+        }
+        eprintln!("outer fold {} of {outer_folds} done", fold + 1);
+    }
+    out
+}
+
+/// Attributions read off every text's tags.
+pub fn attributions_of(docs: &[Doc], tags: &[Vec<usize>]) -> Vec<Vec<Attribution>> {
+    docs.iter()
+        .zip(tags)
+        .map(|(d, t)| {
+            let m = parallax_language::analyze(&d.article);
+            attributions_of_tags(&d.article, &m, t)
+        })
+        .collect()
+}
+
+/// Writes tags, one text a line.
+pub fn save(path: &Path, all: &[Vec<usize>]) -> Result<(), String> {
+    let mut s = String::new();
+    for tags in all {
+        let t: Vec<String> = tags.iter().map(usize::to_string).collect();
+        s.push_str(&t.join(" "));
+        s.push('\n');
+    }
+    std::fs::write(path, s).map_err(|e| format!("cannot write {}: {e}", path.display()))
+}
+
+/// Reads what [`save`] wrote for `n` texts.
+pub fn load(path: &Path, n: usize) -> Result<Vec<Vec<usize>>, String> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let out: Vec<Vec<usize>> = text
+        .lines()
+        .map(|l| l.split(' ').filter_map(|t| t.parse().ok()).collect())
+        .collect();
+    if out.len() != n {
+        return Err(format!("{}: {} texts, not {n}", path.display(), out.len()));
+    }
+    Ok(out)
+}
+
+/// Writes attributions per text, one line each: text number, cue, source, content parts
+/// (byte offsets), for looking at errors.
+pub fn save_attributions(path: &Path, all: &[Vec<Attribution>]) -> Result<(), String> {
+    let pair = |p: Option<(usize, usize)>| p.map_or("-".into(), |(a, b)| format!("{a} {b}"));
+    let mut s = String::new();
+    for (i, atts) in all.iter().enumerate() {
+        for a in atts {
+            let parts: Vec<String> = a.parts.iter().map(|&p| pair(Some(p))).collect();
+            s.push_str(&format!(
+                "{i}\t{}\t{}\t{}\n",
+                pair(a.cue),
+                pair(a.source),
+                parts.join(";")
+            ));
+        }
+    }
+    std::fs::write(path, s).map_err(|e| format!("cannot write {}: {e}", path.display()))
+}
+
+/// Gold Source and Content spans of one text in bytes (a Content in pieces from its first
+/// to its last character).
+fn gold_bytes(doc: &Doc) -> [Vec<(usize, usize)>; 2] {
+    let index = CharIndex::new(&doc.article.body);
+    let bytes = |l: usize| -> Vec<(usize, usize)> {
+        doc.gold.by_label[l]
+            .iter()
+            .filter_map(|&(a, b)| Some((index.byte_of(a as u32)?, index.byte_of(b as u32)?)))
+            .collect()
+    };
+    [bytes(2), bytes(0)]
+}
+
+/// The ranker's training lists from texts `which` of `docs`, with the tagger's honest
+/// attributions on them.
+pub fn ranker_examples(docs: &[Doc], honest: &[Vec<Attribution>], which: &[usize]) -> Examples {
+    let mut ex = Examples::default();
+    for &i in which {
+        let d = &docs[i];
+        let m = parallax_language::analyze(&d.article);
+        let words = tokenize(&d.article.body);
+        let ctx = Context::new(&d.article, &m, &words);
+        let rules = parallax_quotes::attributions(&d.article, &m);
+        let prep = Prepared::new(&ctx, &rules);
+        let [contents, sources] = gold_bytes(d);
+        ex.add(&prep, &honest[i], &contents, &sources);
+    }
+    ex
+}
+
+/// Refines every text's honest attributions with a ranker trained on the other folds.
+pub fn refined_attributions(
+    docs: &[Doc],
+    honest: &[Vec<Attribution>],
+    folds: usize,
+    epochs: usize,
+) -> Vec<Vec<Attribution>> {
+    let mut out = honest.to_vec();
+    for fold in 0..folds {
+        let train: Vec<usize> = (0..docs.len()).filter(|i| i % folds != fold).collect();
+        let ex = ranker_examples(docs, honest, &train);
+        if fold == 0 {
+            eprintln!(
+                "gold edge among candidates (content start, end, source start, end): {:?} of {:?}",
+                ex.found, ex.asked
+            );
+        }
+        let ranker = train_ranker(&ex.lists, epochs);
+        let held: Vec<usize> = (0..docs.len()).filter(|i| i % folds == fold).collect();
+        let test = ranker_examples(docs, honest, &held);
+        let mut right = [[0usize; 3]; 4];
+        for ((feats, gold), (slot, tagged)) in test.lists.iter().zip(&test.origin) {
+            right[*slot][0] += 1;
+            right[*slot][1] += usize::from(*tagged == Some(*gold));
+            right[*slot][2] += usize::from(ranker.best(feats) == Some(*gold));
+        }
+        eprintln!("fold {fold}: per edge [lists, tagger right, ranker right]: {right:?}");
+        for i in (0..docs.len()).filter(|i| i % folds == fold) {
+            let d = &docs[i];
+            let m = parallax_language::analyze(&d.article);
+            let words = tokenize(&d.article.body);
+            let ctx = Context::new(&d.article, &m, &words);
+            let rules = parallax_quotes::attributions(&d.article, &m);
+            let prep = Prepared::new(&ctx, &rules);
+            refine(&prep, &ranker, &mut out[i]);
+        }
+    }
+    out
+}

@@ -1,0 +1,407 @@
+//! Candidate boundaries and their features, for re-ranking where a tagged Content or Source
+//! starts and ends. A BIO tagger decides each token alone; the ranker sees a whole boundary
+//! at once: the words on both sides, how it sits against the cue and the sentence, whether
+//! the rules or a mention put an edge there, and how far it moves from the tagger's edge.
+
+use super::ranker::hash;
+use crate::context::Context;
+use crate::Attribution;
+
+/// Which edge is ranked.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Edge {
+    /// First token of the content.
+    ContentStart,
+    /// Last token of the content.
+    ContentEnd,
+    /// First token of the source.
+    SourceStart,
+    /// Last token of the source.
+    SourceEnd,
+}
+
+/// An attribution's spans as inclusive token ranges.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct TokenSpans {
+    /// Content, first to last piece.
+    pub content: Option<(usize, usize)>,
+    /// Cue.
+    pub cue: Option<(usize, usize)>,
+    /// Source.
+    pub source: Option<(usize, usize)>,
+}
+
+const RULE_CONTENT_START: u8 = 1;
+const RULE_CONTENT_END: u8 = 2;
+const RULE_SOURCE_START: u8 = 4;
+const RULE_SOURCE_END: u8 = 8;
+const MENTION_START: u8 = 16;
+const MENTION_END: u8 = 32;
+
+/// One article prepared for boundary ranking.
+pub struct Prepared<'c, 'a> {
+    /// The article.
+    pub ctx: &'c Context<'a>,
+    class: Vec<&'static str>,
+    sent_first: Vec<bool>,
+    sent_last: Vec<bool>,
+    para_first: Vec<bool>,
+    para_last: Vec<bool>,
+    flags: Vec<u8>,
+}
+
+fn class_of(lower: &str, cap: bool) -> &'static str {
+    match lower {
+        "“" | "«" | "„" => "qo",
+        "”" | "»" => "qc",
+        "\"" => "q",
+        "‘" | "’" | "'" => "sq",
+        "." | "!" | "?" => ".",
+        "," => ",",
+        ":" => ":",
+        ";" => ";",
+        "(" | "[" => "(",
+        ")" | "]" => ")",
+        "—" | "–" | "-" => "-",
+        _ => match lower.chars().next() {
+            Some(c) if c.is_ascii_digit() => "d",
+            Some(c) if c.is_alphanumeric() => {
+                if cap {
+                    "W"
+                } else {
+                    "w"
+                }
+            }
+            _ => "p",
+        },
+    }
+}
+
+impl<'c, 'a> Prepared<'c, 'a> {
+    /// Prepares `ctx`, with the rules' attributions as boundary hints.
+    pub fn new(ctx: &'c Context<'a>, rules: &[Attribution]) -> Prepared<'c, 'a> {
+        let n = ctx.words.len();
+        let class = ctx
+            .words
+            .iter()
+            .map(|w| class_of(&w.lower, w.is_cap(ctx.body)))
+            .collect();
+        let edges = |ranges: &[(usize, usize)]| {
+            let (mut first, mut last) = (vec![false; n], vec![false; n]);
+            for &(s, e) in ranges {
+                let (a, b) = (ctx.token_at(s), ctx.token_end(e));
+                if a < b && b <= n {
+                    first[a] = true;
+                    last[b - 1] = true;
+                }
+            }
+            (first, last)
+        };
+        let (sent_first, sent_last) = edges(&ctx.sentences);
+        let (para_first, para_last) = edges(&ctx.paragraphs);
+        let mut flags = vec![0u8; n];
+        let mut mark = |(s, e): (usize, usize), at_start: u8, at_end: u8| {
+            let (a, b) = (ctx.token_at(s), ctx.token_end(e));
+            if a < b && b <= n {
+                flags[a] |= at_start;
+                flags[b - 1] |= at_end;
+            }
+        };
+        for r in rules {
+            if let (Some(f), Some(l)) = (r.parts.first(), r.parts.last()) {
+                mark((f.0, l.1), RULE_CONTENT_START, RULE_CONTENT_END);
+            }
+            if let Some(s) = r.source {
+                mark(s, RULE_SOURCE_START, RULE_SOURCE_END);
+            }
+        }
+        for m in &ctx.mentions {
+            mark((m.start, m.end), MENTION_START, MENTION_END);
+        }
+        Prepared {
+            ctx,
+            class,
+            sent_first,
+            sent_last,
+            para_first,
+            para_last,
+            flags,
+        }
+    }
+
+    /// Number of tokens.
+    pub fn len(&self) -> usize {
+        self.class.len()
+    }
+
+    /// True when the article has no tokens.
+    pub fn is_empty(&self) -> bool {
+        self.class.is_empty()
+    }
+
+    /// An attribution's byte spans as token ranges.
+    pub fn tokens_of(&self, a: &Attribution) -> TokenSpans {
+        let range = |(s, e): (usize, usize)| {
+            let (a, b) = (self.ctx.token_at(s), self.ctx.token_end(e));
+            (a < b).then(|| (a, b - 1))
+        };
+        TokenSpans {
+            content: match (a.parts.first(), a.parts.last()) {
+                (Some(f), Some(l)) => range((f.0, l.1)),
+                _ => None,
+            },
+            cue: a.cue.and_then(range),
+            source: a.source.and_then(range),
+        }
+    }
+
+    fn w(&self, k: isize) -> &str {
+        if k < 0 {
+            "<s>"
+        } else {
+            self.ctx.lower.get(k as usize).copied().unwrap_or("</s>")
+        }
+    }
+
+    fn c(&self, k: isize) -> &'static str {
+        if k < 0 {
+            "<s>"
+        } else {
+            self.class.get(k as usize).copied().unwrap_or("</s>")
+        }
+    }
+
+    /// Candidate tokens for `edge`, given the tagger's spans and (for an end) the chosen
+    /// start: a window around the tagger's edge plus sentence edges further away.
+    pub fn candidates(&self, edge: Edge, spans: &TokenSpans, start: usize) -> Vec<usize> {
+        let n = self.len();
+        if n == 0 {
+            return Vec::new();
+        }
+        let (window, reach) = match edge {
+            Edge::ContentStart | Edge::ContentEnd => (12, 80),
+            Edge::SourceStart | Edge::SourceEnd => (6, 0),
+        };
+        let Some((s, e)) = (match edge {
+            Edge::ContentStart | Edge::ContentEnd => spans.content,
+            Edge::SourceStart | Edge::SourceEnd => spans.source,
+        }) else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        match edge {
+            Edge::ContentStart | Edge::SourceStart => {
+                let lo = s.saturating_sub(reach);
+                for k in lo..=e.min(n - 1) {
+                    if k.abs_diff(s) <= window || self.sent_first[k] {
+                        out.push(k);
+                    }
+                }
+            }
+            Edge::ContentEnd | Edge::SourceEnd => {
+                let hi = (e + reach.max(window)).min(n - 1);
+                for k in start..=hi {
+                    if k.abs_diff(e) <= window || self.sent_last[k] {
+                        out.push(k);
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// Feature indices of boundary `k` for `edge`; `start` is the chosen first token when
+    /// ranking an end.
+    pub fn features(&self, edge: Edge, spans: &TokenSpans, k: usize, start: usize) -> Vec<usize> {
+        let t0: u8 = match edge {
+            Edge::ContentStart => 0,
+            Edge::ContentEnd => 60,
+            Edge::SourceStart => 120,
+            Edge::SourceEnd => 180,
+        };
+        let h = |i: u8, parts: &[&str]| hash(t0 + i, parts);
+        let (tagged_s, tagged_e) = match edge {
+            Edge::ContentStart | Edge::ContentEnd => spans.content,
+            Edge::SourceStart | Edge::SourceEnd => spans.source,
+        }
+        .unwrap_or((k, k));
+        let is_start = matches!(edge, Edge::ContentStart | Edge::SourceStart);
+        let tagged = if is_start { tagged_s } else { tagged_e };
+        let d = k as isize - tagged as isize;
+        let db = match d {
+            -3..=3 => ["-3", "-2", "-1", "0", "1", "2", "3"][(d + 3) as usize],
+            -6..=-4 => "-6",
+            4..=6 => "6",
+            -12..=-7 => "-12",
+            7..=12 => "12",
+            _ if d < 0 => "-far",
+            _ => "far",
+        };
+        let i = k as isize;
+        // Outside neighbour and inside edge token: for a start, k-1 and k; for an end, k+1
+        // and k.
+        let (out1, in1, in2, out2) = if is_start {
+            (i - 1, i, i + 1, i - 2)
+        } else {
+            (i + 1, i, i - 1, i + 2)
+        };
+        let flag = self.flags.get(k).copied().unwrap_or(0);
+        let rule = if is_start {
+            flag & (RULE_CONTENT_START | RULE_SOURCE_START)
+        } else {
+            flag & (RULE_CONTENT_END | RULE_SOURCE_END)
+        };
+        let mention = if is_start {
+            flag & MENTION_START != 0
+        } else {
+            flag & MENTION_END != 0
+        };
+        let rule_s = rule.to_string();
+        let sent_edge = if is_start {
+            (self.sent_first[k], self.para_first[k])
+        } else {
+            (self.sent_last[k], self.para_last[k])
+        };
+        let se = match sent_edge {
+            (_, true) => "P",
+            (true, false) => "S",
+            _ => "-",
+        };
+        let men = if mention { "M" } else { "-" };
+        // Where the boundary sits against the cue, and the words between them.
+        let (rel, gap, between) = match spans.cue {
+            Some((_, c1)) if c1 < k => {
+                let g = k - c1 - 1;
+                ("after", g, self.span_words(c1 + 1, k))
+            }
+            Some((c0, _)) if c0 > k => {
+                let g = c0 - k - 1;
+                ("before", g, self.span_words(k + 1, c0))
+            }
+            Some(_) => ("in", 0, String::new()),
+            None => ("nocue", 0, String::new()),
+        };
+        let gb = match gap {
+            0..=3 => ["0", "1", "2", "3"][gap],
+            4..=8 => "8",
+            _ => "far",
+        };
+        let cue_word = spans.cue.map_or("", |(_, c1)| self.w(c1 as isize));
+        let mut f = vec![
+            h(0, &[db]),
+            h(1, &[self.w(out1)]),
+            h(2, &[self.w(in1)]),
+            h(3, &[self.w(in2)]),
+            h(4, &[self.w(out2)]),
+            h(5, &[self.w(out1), self.w(in1)]),
+            h(6, &[self.c(out1), self.c(in1)]),
+            h(7, &[self.c(out2), self.c(out1), self.c(in1)]),
+            h(8, &[self.c(out1), self.c(in1), self.c(in2)]),
+            h(9, &[se]),
+            h(10, &[&rule_s]),
+            h(11, &[men]),
+            h(12, &[rel, gb]),
+            h(13, &[rel, &between]),
+            h(14, &[rel, cue_word, &between]),
+            h(15, &[db, self.c(out1), self.c(in1)]),
+            h(16, &[db, se]),
+            h(17, &[db, &rule_s]),
+            h(18, &[se, self.c(out1), self.c(in1)]),
+            h(19, &[rel, gb, self.c(out1), self.c(in1)]),
+            h(20, &[men, self.c(out1), self.w(in1)]),
+            h(21, &[self.w(out1), self.c(in1)]),
+            h(22, &[self.c(out1), self.w(in1)]),
+        ];
+        // Whether the candidate takes the span across the cue, from the side the tagger put
+        // it on.
+        let tagged_side = match spans.cue {
+            Some((c0, _)) if c0 > tagged_e => "content-first",
+            Some((_, c1)) if c1 < tagged_s => "cue-first",
+            Some(_) => "around",
+            None => "nocue",
+        };
+        let first_class = self.c(if is_start { i } else { start as isize });
+        f.extend([
+            h(23, &[tagged_side, rel]),
+            h(24, &[tagged_side, rel, gb, db]),
+            h(25, &[rel, gb, self.w(in1)]),
+            h(
+                26,
+                &[tagged_side, rel, self.c(out1), self.c(in1), first_class],
+            ),
+            h(27, &[tagged_side, se, self.c(in1)]),
+        ]);
+        // Whole-span features for an end: its length, the sentences it crosses, and whether
+        // its quote marks pair up.
+        if !is_start {
+            let len = k.saturating_sub(start) + 1;
+            let lb = match len {
+                1..=2 => "1",
+                3..=5 => "3",
+                6..=10 => "6",
+                11..=25 => "11",
+                26..=60 => "26",
+                _ => "61",
+            };
+            let crossed = (start..k).filter(|&j| self.sent_last[j]).count();
+            let tagged_crossed = (tagged_s..tagged_e).filter(|&j| self.sent_last[j]).count();
+            let cb = ["0", "1", "2", "3+"][crossed.min(3)];
+            let tcb = ["0", "1", "2", "3+"][tagged_crossed.min(3)];
+            let (mut open, mut close, mut straight) = (0i32, 0i32, 0i32);
+            for j in start..=k.min(self.len().saturating_sub(1)) {
+                match self.class[j] {
+                    "qo" => open += 1,
+                    "qc" => close += 1,
+                    "q" => straight += 1,
+                    _ => {}
+                }
+            }
+            let balance = match (open - close, straight % 2) {
+                (0, 0) => "even",
+                (d, _) if d > 0 => "open",
+                (d, _) if d < 0 => "close",
+                _ => "odd",
+            };
+            let first = self.c(start as isize);
+            let para_cross = (start..k).any(|j| self.para_last[j]);
+            let pc = if para_cross { "P" } else { "-" };
+            f.extend([
+                h(30, &[lb]),
+                h(31, &[cb, tcb]),
+                h(32, &[balance]),
+                h(33, &[first, self.c(in1), self.c(out1)]),
+                h(34, &[balance, self.c(in1), self.c(out1)]),
+                h(35, &[pc, rel]),
+                h(36, &[lb, rel]),
+                h(37, &[cb, rel, gb]),
+            ]);
+        } else {
+            let side = match spans.cue {
+                Some((c0, _)) if c0 > tagged_e => "content-first",
+                Some(_) => "cue-first",
+                None => "nocue",
+            };
+            f.extend([
+                h(40, &[side, rel, gb]),
+                h(41, &[side, self.c(out1), self.c(in1)]),
+            ]);
+        }
+        if matches!(edge, Edge::SourceStart | Edge::SourceEnd) {
+            let len = tagged_e.saturating_sub(tagged_s) + 1;
+            let lb = ["1", "2", "3", "4", "5+"][len.clamp(1, 5) - 1];
+            f.push(h(45, &[lb, db]));
+        }
+        f
+    }
+
+    /// The words of tokens `a..b` joined by spaces, or "long" past three.
+    fn span_words(&self, a: usize, b: usize) -> String {
+        if b.saturating_sub(a) > 3 {
+            return "long".into();
+        }
+        (a..b)
+            .map(|j| self.w(j as isize))
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+}

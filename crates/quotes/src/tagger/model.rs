@@ -1,0 +1,173 @@
+//! The shipped learned model: the stacked tagger and the boundary ranker in one file, and the
+//! entry points that turn an article into attributions or [`Quote`]s with it.
+
+use super::boundary::Prepared;
+use super::ranker::Ranker;
+use super::stack::Stack;
+use crate::{context::Context, words, Attribution};
+use parallax_core::{Article, CharIndex, Mentions, Quote, QuoteKind, Speaker};
+use std::path::{Path, PathBuf};
+
+/// Why a model file could not be loaded.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The file could not be read.
+    #[error("cannot read {}", .path.display())]
+    Io {
+        /// The model file.
+        path: PathBuf,
+        /// What went wrong.
+        #[source]
+        source: std::io::Error,
+    },
+    /// The bytes are not a model written by [`Model::to_bytes`].
+    #[error("{} is not a parallax tagger model", .path.display())]
+    NotAModel {
+        /// The model file.
+        path: PathBuf,
+    },
+}
+
+/// The learned attribution model: a stacked BIO tagger finds cues, sources and contents,
+/// and a ranker re-places the edges of each content and source.
+pub struct Model {
+    /// The tagger.
+    pub stack: Stack,
+    /// The boundary ranker; without it the tagger's edges stand.
+    pub ranker: Option<Ranker>,
+}
+
+const MAGIC: &[u8] = b"PXTM1";
+
+impl Model {
+    /// Reads a model file written by `parallax-bench-polnear train`.
+    pub fn load(path: &Path) -> Result<Model, Error> {
+        let bytes = std::fs::read(path).map_err(|source| Error::Io {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        Model::from_bytes(&bytes).ok_or_else(|| Error::NotAModel {
+            path: path.to_path_buf(),
+        })
+    }
+
+    /// The tagger, length-prefixed, then the ranker (if any).
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let stack = self.stack.to_bytes();
+        let mut out = MAGIC.to_vec();
+        out.extend_from_slice(&(stack.len() as u64).to_le_bytes());
+        out.extend_from_slice(&stack);
+        if let Some(r) = &self.ranker {
+            out.extend_from_slice(&r.to_bytes());
+        }
+        out
+    }
+
+    /// Reads what [`Model::to_bytes`] wrote, or a bare tagger; `None` when the bytes are
+    /// neither.
+    pub fn from_bytes(bytes: &[u8]) -> Option<Model> {
+        let Some(rest) = bytes.strip_prefix(MAGIC) else {
+            return Stack::from_bytes(bytes).map(|stack| Model {
+                stack,
+                ranker: None,
+            });
+        };
+        let len = u64::from_le_bytes(rest.get(..8)?.try_into().ok()?) as usize;
+        let stack = Stack::from_bytes(rest.get(8..8usize.checked_add(len)?)?)?;
+        let tail = rest.get(8 + len..)?;
+        let ranker = if tail.is_empty() {
+            None
+        } else {
+            Some(Ranker::from_bytes(tail)?)
+        };
+        Some(Model { stack, ranker })
+    }
+
+    /// Attributions of one article in byte offsets, as [`crate::attributions`] gives them.
+    pub fn attributions(&self, article: &Article, mentions: &Mentions) -> Vec<Attribution> {
+        let words = words::tokenize(&article.body);
+        let ctx = Context::new(article, mentions, &words);
+        let rules = crate::attributions_in(&ctx);
+        let feats = super::features(&ctx, &rules);
+        let tags = self.stack.decode(&ctx, &feats, &super::segments(&ctx));
+        let mut found = super::attributions_from_tags(&ctx, &tags);
+        if let Some(ranker) = &self.ranker {
+            let prep = Prepared::new(&ctx, &rules);
+            super::refine::refine(&prep, ranker, &mut found);
+        }
+        for a in &mut found {
+            a.kind = kind_of(&ctx, &a.parts);
+        }
+        found
+    }
+}
+
+/// Direct when the content is one quotation from its first mark to its last, partial when
+/// it holds a quotation, else indirect.
+fn kind_of(ctx: &Context<'_>, parts: &[(usize, usize)]) -> QuoteKind {
+    let (Some(first), Some(last)) = (parts.first(), parts.last()) else {
+        return QuoteKind::Indirect;
+    };
+    let text = ctx.body.get(first.0..last.1).unwrap_or("");
+    let opens = |c: char| matches!(c, '“' | '"' | '«' | '„');
+    let closes = |c: char| matches!(c, '”' | '"' | '»');
+    let trimmed = text.trim_end_matches(['.', ',', '!', '?', ';', ':']);
+    if trimmed.starts_with(opens) && trimmed.ends_with(closes) && trimmed.chars().count() > 1 {
+        QuoteKind::Direct
+    } else if text.contains(opens) {
+        QuoteKind::Partial
+    } else {
+        QuoteKind::Indirect
+    }
+}
+
+/// The quotes of one article as the learned model finds them: the same inputs and output as
+/// [`crate::find_quotes`], slower, and measured on PolNeAR by `bench/polnear`.
+pub fn find_quotes_tagged(article: &Article, mentions: &Mentions, model: &Model) -> Vec<Quote> {
+    let index = CharIndex::new(&article.body);
+    let span = |(a, b): (usize, usize)| index.span_of_bytes(a, b);
+    model
+        .attributions(article, mentions)
+        .into_iter()
+        .filter_map(|a| {
+            let first = *a.parts.first()?;
+            let last = *a.parts.last()?;
+            Some(Quote {
+                kind: a.kind,
+                span: span((first.0, last.1)),
+                parts: if a.parts.len() > 1 {
+                    a.parts.iter().map(|&p| span(p)).collect()
+                } else {
+                    Vec::new()
+                },
+                cue: a.cue.map(span),
+                speaker: Speaker {
+                    mention: a.mention.map(|(_, m)| span(m)).or(a.source.map(span)),
+                    entity: a.entity,
+                },
+            })
+        })
+        .collect()
+}
+
+/// The stacked tagger's tag for every token of one article (for caching in training).
+pub fn tag_article(article: &Article, mentions: &Mentions, stack: &Stack) -> Vec<usize> {
+    let words = words::tokenize(&article.body);
+    let ctx = Context::new(article, mentions, &words);
+    let feats = super::features(&ctx, &crate::attributions_in(&ctx));
+    stack.decode(&ctx, &feats, &super::segments(&ctx))
+}
+
+/// Attributions read off one article's tags ([`tag_article`]).
+pub fn attributions_of_tags(
+    article: &Article,
+    mentions: &Mentions,
+    tags: &[usize],
+) -> Vec<Attribution> {
+    let words = words::tokenize(&article.body);
+    let ctx = Context::new(article, mentions, &words);
+    if tags.len() != words.len() {
+        return Vec::new();
+    }
+    super::attributions_from_tags(&ctx, tags)
+}

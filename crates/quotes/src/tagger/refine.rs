@@ -1,0 +1,190 @@
+//! Moves the tagger's Content and Source edges to where a [`Ranker`] scores best among the
+//! [`Prepared::candidates`], and builds the ranker's training lists from gold spans.
+
+use super::boundary::{Edge, Prepared, TokenSpans};
+use super::ranker::{Ranker, RankerTrainer};
+use crate::Attribution;
+
+/// Picks the best edge for `edge`, or `None` when there is no candidate.
+fn pick(
+    prep: &Prepared<'_, '_>,
+    ranker: &Ranker,
+    edge: Edge,
+    spans: &TokenSpans,
+    start: usize,
+) -> Option<usize> {
+    let cands = prep.candidates(edge, spans, start);
+    let feats: Vec<Vec<usize>> = cands
+        .iter()
+        .map(|&k| prep.features(edge, spans, k, start))
+        .collect();
+    ranker.best(&feats).map(|i| cands[i])
+}
+
+/// Re-ranks the content and source edges of every attribution in `tagged`.
+pub fn refine(prep: &Prepared<'_, '_>, ranker: &Ranker, tagged: &mut [Attribution]) {
+    let ctx = prep.ctx;
+    for a in tagged.iter_mut() {
+        let spans = prep.tokens_of(a);
+        if let Some((s, _)) = spans.content {
+            let start = pick(prep, ranker, Edge::ContentStart, &spans, 0).unwrap_or(s);
+            if let Some(end) = pick(prep, ranker, Edge::ContentEnd, &spans, start) {
+                let (first, last) = (ctx.words[start].start, ctx.words[end].end);
+                // Pieces the new edges cut away go; the edge pieces are stretched or cut.
+                let mut parts: Vec<(usize, usize)> = a
+                    .parts
+                    .iter()
+                    .filter(|p| p.1 > first && p.0 < last)
+                    .copied()
+                    .collect();
+                if parts.is_empty() {
+                    parts.push((first, last));
+                }
+                if let Some(p) = parts.first_mut() {
+                    p.0 = first;
+                }
+                if let Some(p) = parts.last_mut() {
+                    p.1 = last;
+                }
+                a.parts = parts;
+            }
+        }
+        if let Some((s, _)) = spans.source {
+            let start = pick(prep, ranker, Edge::SourceStart, &spans, 0).unwrap_or(s);
+            if let Some(end) = pick(prep, ranker, Edge::SourceEnd, &spans, start) {
+                let source = (ctx.words[start].start, ctx.words[end].end);
+                if a.source != Some(source) {
+                    a.source = Some(source);
+                    let m = ctx.mention_in(source.0, source.1);
+                    a.entity = m.map(|m| m.entity);
+                    a.mention = m.map(|m| (m.form, (m.start, m.end)));
+                }
+            }
+        }
+    }
+}
+
+/// Training lists for the ranker from one article, and how often the gold edge was among the
+/// candidates (per edge: found, asked).
+#[derive(Default)]
+pub struct Examples {
+    /// Candidate features and the index of the gold candidate.
+    pub lists: Vec<(Vec<Vec<usize>>, usize)>,
+    /// Per edge (content start, content end, source start, source end): gold found.
+    pub found: [usize; 4],
+    /// Per edge: lists asked for (a tagged span that overlaps a gold one).
+    pub asked: [usize; 4],
+    /// Per list: its edge (0 to 3, as in `found`) and the tagger's own candidate.
+    pub origin: Vec<(usize, Option<usize>)>,
+}
+
+impl Examples {
+    /// Adds the lists of one article: each tagged span is matched to the gold span of the same
+    /// label that overlaps it most; gold spans are byte ranges.
+    pub fn add(
+        &mut self,
+        prep: &Prepared<'_, '_>,
+        tagged: &[Attribution],
+        gold_contents: &[(usize, usize)],
+        gold_sources: &[(usize, usize)],
+    ) {
+        let ctx = prep.ctx;
+        // A gold span in tokens, when its edges fall on token edges.
+        let to_tokens = |(a, b): (usize, usize)| {
+            let (s, e) = (ctx.token_at(a), ctx.token_end(b));
+            (s < e && ctx.words[s].start == a && ctx.words[e - 1].end == b).then(|| (s, e - 1))
+        };
+        let best_overlap = |span: (usize, usize), gold: &[(usize, usize)]| {
+            gold.iter()
+                .filter_map(|&(a, b)| {
+                    let o = b.min(span.1) as isize - a.max(span.0) as isize;
+                    (o > 0).then_some((o, (a, b)))
+                })
+                .max_by_key(|x| x.0)
+                .map(|x| x.1)
+        };
+        for a in tagged {
+            let spans = prep.tokens_of(a);
+            let content = match (a.parts.first(), a.parts.last()) {
+                (Some(f), Some(l)) => Some((f.0, l.1)),
+                _ => None,
+            };
+            let jobs = [
+                (
+                    content,
+                    gold_contents,
+                    Edge::ContentStart,
+                    Edge::ContentEnd,
+                    0,
+                ),
+                (
+                    a.source,
+                    gold_sources,
+                    Edge::SourceStart,
+                    Edge::SourceEnd,
+                    2,
+                ),
+            ];
+            for (span, gold, start_edge, end_edge, slot) in jobs {
+                let Some(g) = span.and_then(|s| best_overlap(s, gold)) else {
+                    continue;
+                };
+                let Some((gs, ge)) = to_tokens(g) else {
+                    continue;
+                };
+                self.list(prep, start_edge, &spans, 0, gs, slot);
+                self.list(prep, end_edge, &spans, gs, ge, slot + 1);
+            }
+        }
+    }
+
+    fn list(
+        &mut self,
+        prep: &Prepared<'_, '_>,
+        edge: Edge,
+        spans: &TokenSpans,
+        start: usize,
+        gold: usize,
+        slot: usize,
+    ) {
+        self.asked[slot] += 1;
+        let cands = prep.candidates(edge, spans, start);
+        if let Some(g) = cands.iter().position(|&k| k == gold) {
+            self.found[slot] += 1;
+            let tagged = match edge {
+                Edge::ContentStart => spans.content.map(|c| c.0),
+                Edge::ContentEnd => spans.content.map(|c| c.1),
+                Edge::SourceStart => spans.source.map(|c| c.0),
+                Edge::SourceEnd => spans.source.map(|c| c.1),
+            };
+            self.origin.push((
+                slot,
+                tagged.and_then(|t| cands.iter().position(|&k| k == t)),
+            ));
+            let feats = cands
+                .iter()
+                .map(|&k| prep.features(edge, spans, k, start))
+                .collect();
+            self.lists.push((feats, g));
+        }
+    }
+}
+
+/// Trains a ranker for `epochs` passes over `lists` in a fixed pseudo-random order.
+pub fn train_ranker(lists: &[(Vec<Vec<usize>>, usize)], epochs: usize) -> Ranker {
+    let mut trainer = RankerTrainer::default();
+    let mut order: Vec<usize> = (0..lists.len()).collect();
+    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+    for _ in 0..epochs {
+        for i in (1..order.len()).rev() {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            order.swap(i, (seed % (i as u64 + 1)) as usize);
+        }
+        for &i in &order {
+            trainer.learn(&lists[i].0, lists[i].1);
+        }
+    }
+    trainer.finish()
+}
