@@ -57,6 +57,14 @@ pub fn agreement(both: &Candidates) -> Agreement {
     }
 }
 
+/// Words a density reading needs before it is taken without a second opinion.
+const ENOUGH_WORDS: usize = 20;
+
+/// Whether the density reading can be taken as it is, without running rs-trafilatura.
+pub fn density_suffices(density: &CleanText) -> bool {
+    words(&density.paragraphs).len() >= ENOUGH_WORDS
+}
+
 /// Picks the body text from the two candidates.
 ///
 /// The density reading comes first: it takes one block and its like, so a page that
@@ -68,7 +76,9 @@ pub fn choose(both: Candidates) -> CleanText {
         mut trafilatura,
         mut density,
     } = both;
-    if agreement.density_words < 20 && agreement.trafilatura_words > agreement.density_words {
+    if agreement.density_words < ENOUGH_WORDS
+        && agreement.trafilatura_words > agreement.density_words
+    {
         return trafilatura;
     }
     density.extractor_byline = trafilatura.extractor_byline.take();

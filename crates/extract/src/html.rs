@@ -11,8 +11,7 @@ pub struct Candidates {
     pub density: CleanText,
 }
 
-/// Reads the page both ways: rs-trafilatura and the density extractor.
-pub fn candidates(html: &str, url: Option<&str>, titles: &[&str]) -> Candidates {
+fn trafilatura_reading(html: &str, url: Option<&str>, titles: &[&str]) -> CleanText {
     let options = rs_trafilatura::Options {
         url: url.map(str::to_owned),
         // Every input here is meant to be a news article: skipping the page-type
@@ -25,36 +24,53 @@ pub fn candidates(html: &str, url: Option<&str>, titles: &[&str]) -> Candidates 
         Ok(result) => (result.content_text, result.metadata.author),
         Err(_) => (String::new(), None),
     };
-    let mut trafilatura = text::clean_with_titles(&raw, Mode::Body, titles);
-    trafilatura.extractor_byline = author;
+    let mut clean = text::clean_with_titles(&raw, Mode::Body, titles);
+    clean.extractor_byline = author;
+    clean
+}
+
+fn density_reading(parsed: &scraper::Html, titles: &[&str]) -> CleanText {
+    let dense = crate::density_text::article_text(parsed).unwrap_or_default();
+    text::clean_with_titles(&dense, Mode::Body, titles)
+}
+
+/// Reads the page both ways: rs-trafilatura and the density extractor (for benches and
+/// diagnostics; [`body`] asks rs-trafilatura only when the density reading needs it).
+pub fn candidates(html: &str, url: Option<&str>, titles: &[&str]) -> Candidates {
     let parsed = scraper::Html::parse_document(html);
-    let dense = crate::density_text::article_text(&parsed).unwrap_or_default();
-    let density = text::clean_with_titles(&dense, Mode::Body, titles);
     Candidates {
-        trafilatura,
-        density,
+        trafilatura: trafilatura_reading(html, url, titles),
+        density: density_reading(&parsed, titles),
     }
 }
 
 /// Extracts the cleaned body text of a decoded page. `url` helps the extractor.
 pub fn body(html: &str, url: Option<&str>, titles: &[&str]) -> CleanText {
-    let both = candidates(html, url, titles);
-    let mut clean = crate::choose::choose(both);
+    let parsed = scraper::Html::parse_document(html);
+    let density = density_reading(&parsed, titles);
+    let mut clean = if crate::choose::density_suffices(&density) {
+        density
+    } else {
+        crate::choose::choose(Candidates {
+            trafilatura: trafilatura_reading(html, url, titles),
+            density,
+        })
+    };
     if clean.paragraphs.is_empty() {
-        // Short pages (feed items, stubs) fall below the extractor's size limits: take
+        // Short pages (feed items, stubs) fall below the extractors' size limits: take
         // their visible text instead.
         let author = clean.extractor_byline.take();
-        clean = text::clean(&crate::visible::visible_text(html), Mode::Dump);
+        clean = text::clean(&crate::visible::visible_text_of(&parsed), Mode::Dump);
         clean.extractor_byline = author;
     }
-    credits_outside_body(html, &mut clean.credits);
+    credits_outside_body(html, &parsed, &mut clean.credits);
     clean
 }
 
 /// "Based on reporting by EXN" printed under the article but outside the block the
 /// extractor chose. Only "reporting by/from" lines count: a bare agency name elsewhere
 /// on the page may belong to a teaser.
-fn credits_outside_body(html: &str, credits: &mut Vec<String>) {
+fn credits_outside_body(html: &str, parsed: &scraper::Html, credits: &mut Vec<String>) {
     let lower_has = |needle: &str| {
         html.as_bytes()
             .windows(needle.len())
@@ -63,7 +79,7 @@ fn credits_outside_body(html: &str, credits: &mut Vec<String>) {
     if !lower_has("reporting by") && !lower_has("reporting from") {
         return;
     }
-    for line in crate::visible::visible_text(html).lines() {
+    for line in crate::visible::visible_text_of(parsed).lines() {
         let line = line.trim();
         if line.split_whitespace().count() > 14 || !line.to_lowercase().contains("reporting") {
             continue;

@@ -195,7 +195,11 @@ pub fn scan(html: &str) -> PageMeta {
             "html" if meta.lang.is_none() => {
                 meta.lang = attr(&attrs(inside), "lang").map(str::to_owned);
             }
-            _ if meta.author_elements.len() < 4 && marks_author(inside) => {
+            _ if meta.author_elements.len() < 4
+                // An author link above the headline is a menu entry, not the byline.
+                && (marks_author(inside)
+                    || (name == "a" && meta.h1.is_some() && links_author_page(inside))) =>
+            {
                 let close = lower[at..]
                     .find(&format!("</{name}"))
                     .map_or(lower.len(), |e| at + e);
@@ -235,6 +239,16 @@ fn marks_author(inside: &str) -> bool {
                 )
             })
         })
+}
+
+/// A link to an author's page (`/author/jane-doe/`), the byline of most blog engines.
+fn links_author_page(inside: &str) -> bool {
+    let a = attrs(inside);
+    attr(&a, "href").is_some_and(|h| {
+        h.to_ascii_lowercase()
+            .split_once("/author/")
+            .is_some_and(|(_, slug)| slug.trim_matches('/').len() > 2)
+    })
 }
 
 fn skip_past(lower: &str, from: usize, end: &str) -> usize {

@@ -54,7 +54,11 @@ const BLOCKS: &[&str] = &[
 
 /// Renders the page as lines of visible text, one per block element.
 pub fn visible_text(html: &str) -> String {
-    let page = Html::parse_document(html);
+    visible_text_of(&Html::parse_document(html))
+}
+
+/// [`visible_text`] of a page already parsed.
+pub fn visible_text_of(page: &Html) -> String {
     let mut out = String::new();
     walk(page.root_element(), &mut out);
     let mut text = String::with_capacity(out.len());

@@ -125,6 +125,22 @@ fn main() {
         ours_score,
         &[(p1, m1), (p2, m2)],
     );
+    // Rules are designed on the first half of the pages (by key) only; the second half
+    // shows whether they carry over to pages nobody looked at.
+    let half = pages.len().div_ceil(2);
+    let halves = [
+        ("first half (tuned)", 0..half),
+        ("second half (held out)", half..pages.len()),
+    ];
+    for (label, range) in halves.clone() {
+        let s = score(
+            truths[range.clone()]
+                .iter()
+                .copied()
+                .zip(our_out[range].iter().map(String::as_str)),
+        );
+        row(&mut table, &format!("  ours, {label}"), s, &[]);
+    }
     let rs_score = score(
         truths
             .iter()
@@ -137,6 +153,15 @@ fn main() {
         rs_score,
         &[(rp1, rm1), (rp2, rm2)],
     );
+    for (label, range) in halves {
+        let s = score(
+            truths[range.clone()]
+                .iter()
+                .copied()
+                .zip(rs_out[range].iter().map(String::as_str)),
+        );
+        row(&mut table, &format!("  rs-trafilatura, {label}"), s, &[]);
+    }
     for peer in ["rs_trafilatura", "trafilatura", "readability_js"] {
         match load_peer(&dir, peer) {
             Ok(map) => {
@@ -194,6 +219,17 @@ fn profile(pages: &[Page]) {
         })
         .collect();
     eprintln!("trafilatura {:?}", t.elapsed());
+    let t = Instant::now();
+    let parsed: Vec<_> = decoded
+        .iter()
+        .map(|d| scraper::Html::parse_document(d))
+        .collect();
+    eprintln!("parse {:?}", t.elapsed());
+    let t = Instant::now();
+    for p in &parsed {
+        let _ = parallax_extract::density_text::article_text(p);
+    }
+    eprintln!("density {:?}", t.elapsed());
     let t = Instant::now();
     for r in &raws {
         let _ = parallax_extract::text::clean(r, parallax_extract::text::Mode::Body);
