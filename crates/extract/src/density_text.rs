@@ -210,10 +210,20 @@ fn drop_container(el: &scraper::node::Element, s: &Stats, score: f64) -> bool {
     }
     let list = matches!(name, "ul" | "ol" | "dl");
     let ld = s.link_density();
-    (!list && s.items > s.paragraphs + 1 && s.items >= 3)
+    // Readability discounts list items by a hundred: a recipe's ingredient list or a
+    // fact box is content; only link-heavy lists go, by their link density below.
+    (!list && s.items > s.paragraphs + 100)
         || f64::from(s.inputs) > f64::from(s.paragraphs) / 3.0
         || (weight < 25.0 && ld > 0.2)
         || (weight >= 25.0 && ld > 0.5)
+}
+
+/// A paragraph or heading that is one link and nothing else: a "read this too" teaser
+/// set inside the story.
+fn link_paragraph(el: &scraper::node::Element, s: &Stats) -> bool {
+    matches!(el.name(), "p" | "h2" | "h3" | "h4" | "h5" | "h6")
+        && s.chars > 0
+        && s.link_chars * 10 >= s.chars * 9
 }
 
 /// Appends the text under `root`, one block per line.
@@ -232,6 +242,8 @@ fn render(a: &Analysis<'_>, scores: &HashMap<NodeId, f64>, root: NodeId, out: &m
                     Node::Element(el) => {
                         let id = n.id();
                         let dropped = a.skipped.contains(&id)
+                            || (id != root
+                                && a.stats.get(&id).is_some_and(|s| link_paragraph(el, s)))
                             || (id != root
                                 && a.stats.get(&id).is_some_and(|s| {
                                     drop_container(el, s, scores.get(&id).copied().unwrap_or(0.0))
