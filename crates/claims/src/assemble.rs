@@ -92,6 +92,7 @@ pub fn story_claims(
             ),
             contradicted_by: evidence(&contradicting),
             omitted_by,
+            elsewhere_in_storyline: Vec::new(),
         };
         out.push((claim, (sentences[rep].article, sentences[rep].order)));
     }

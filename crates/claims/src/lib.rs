@@ -32,7 +32,10 @@
 //!      states both versions);
 //!    - `omitted_by`: the story's articles that neither state nor contradict it;
 //!    - `attributed_to`: the resolved speaker of the quote the claim is (reported speech
-//!      only when the speaker is named in the same sentence).
+//!      only when the speaker is named in the same sentence);
+//!    - `elsewhere_in_storyline` ([`storyline`]): passages of the storyline's other
+//!      stories that the aligner, run over the whole storyline, puts with the claim's
+//!      own passages (agreement only; other events may differ without contradicting).
 //!
 //! Output order is deterministic: stories by id, then claims by independent sources,
 //! support and position. `bench/claims` measures the agreement decision on hand-labelled
@@ -47,6 +50,7 @@ pub mod figures;
 pub mod frames;
 pub mod sentence;
 pub mod sources;
+pub mod storyline;
 
 use parallax_core::{Analysis, Claim, ClaimId};
 use rayon::prelude::*;
@@ -76,6 +80,7 @@ pub fn align_claims(analysis: &Analysis) -> Vec<Claim> {
         })
         .collect();
     let mut claims: Vec<Claim> = per_story.into_iter().flatten().collect();
+    storyline::link_storylines(analysis, &position, &mut claims);
     for (n, claim) in claims.iter_mut().enumerate() {
         claim.id = ClaimId(n as u32 + 1);
     }

@@ -36,4 +36,9 @@ pub struct Claim {
     pub contradicted_by: Vec<Evidence>,
     /// Articles of the story that do not report it.
     pub omitted_by: Vec<ArticleId>,
+    /// Passages of articles in other stories of the same storyline (other events) that
+    /// state it too: context a reader can check it against, not corroboration of this
+    /// event, so they are not counted in `independent_sources`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub elsewhere_in_storyline: Vec<Evidence>,
 }

@@ -177,6 +177,30 @@ impl Catalog {
             .collect()
     }
 
+    /// Passages in other stories of the storyline, with their outlet and story so the
+    /// page can name and link them.
+    fn elsewhere_json(&self, list: &[Evidence]) -> Vec<Value> {
+        list.iter()
+            .map(|e| {
+                let found = self.article(e.article);
+                let story = self
+                    .analysis
+                    .assignments
+                    .iter()
+                    .find(|a| a.article == e.article)
+                    .map(|a| story_key(a.story));
+                json!({
+                    "article": e.article,
+                    "start": e.span.start(),
+                    "end": e.span.end(),
+                    "text": found.map(|(i, _)| self.text(i, e.span)),
+                    "outlet": found.and_then(|(_, a)| a.outlet.clone()),
+                    "story": story,
+                })
+            })
+            .collect()
+    }
+
     fn claim_json(&self, c: &Claim) -> Value {
         let speaker = c.attributed_to.and_then(|e| {
             let entity = self.analysis.entities.entities.get(e.0 as usize)?;
@@ -191,6 +215,7 @@ impl Catalog {
             "support": self.evidence_json(&c.support),
             "contradicted_by": self.evidence_json(&c.contradicted_by),
             "omitted_by": c.omitted_by,
+            "elsewhere_in_storyline": self.elsewhere_json(&c.elsewhere_in_storyline),
         })
     }
 

@@ -97,6 +97,7 @@ fn analysis() -> Analysis {
                 span: span(0, 23),
             }],
             omitted_by: Vec::new(),
+            elsewhere_in_storyline: Vec::new(),
         }],
         ..Analysis::default()
     }

@@ -154,6 +154,7 @@ async function showStory(id) {
       <div>${esc(c.text)}</div>
       <div class="srcs">${dots}<span class="muted">${c.independent_sources} independent source${c.independent_sources === 1 ? "" : "s"}</span>
       ${c.contradicted_by.length ? '<span class="badge bad">contradicted</span>' : ""}</div>
+      ${elsewhere(c)}
     </div>`;
     for (const a of cols) {
       const s = states.get(a.id), x = against.get(a.id);
@@ -179,6 +180,15 @@ async function showStory(id) {
   const claim = location.hash.slice(1).split(":")[1];
   const row = claim && document.getElementById("claim-" + claim);
   if (row) { row.scrollIntoView({ block: "center" }); row.classList.add("flash"); }
+}
+
+// Other events of the storyline that state the claim too: named and linked, never
+// counted as sources of this story.
+function elsewhere(c) {
+  const list = c.elsewhere_in_storyline || [];
+  if (!list.length) return "";
+  const links = list.map((e) => `<a href="#${esc(e.story || "")}" title="${esc(e.text)}">${esc(e.outlet || "another outlet")}</a>`);
+  return `<div class="elsewhere muted">also stated in another event of this storyline: ${links.join(", ")}</div>`;
 }
 
 // Contradicted claims as face-offs: what one side states against what the other states,

@@ -305,6 +305,7 @@ pub fn write_export(dir: &Path, analysis: &Analysis) -> Result<ExportCounts, Sto
             "independent_sources": c.independent_sources,
             "contradicted_by": evidence(&c.contradicted_by),
             "omitted_by": c.omitted_by,
+            "elsewhere_in_storyline": evidence(&c.elsewhere_in_storyline),
         }))?;
     }
     counts.claims = file.finish()?;

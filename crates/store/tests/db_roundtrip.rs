@@ -117,6 +117,7 @@ fn sample() -> Analysis {
                 span,
             }],
             omitted_by: vec![other],
+            elsewhere_in_storyline: Vec::new(),
         }],
         problems: vec![Problem {
             source: "bad.gz".into(),
