@@ -388,7 +388,9 @@ pub(crate) fn candidate(a: &Analysis<'_>) -> Option<Choice> {
         };
         // A paragraph scores its parent; text a container holds beside its blocks is a
         // paragraph of its own and scores the container (readability wraps it in <p>).
-        let (chars, commas, breaks, first) = if is_paragraph(el.name(), s) {
+        // Text cut by `<br><br>` into paragraphs (old layouts) makes its own block the
+        // candidate, like a container's loose text.
+        let (chars, commas, breaks, first) = if is_paragraph(el.name(), s) && s.breaks < 2 {
             (s.chars, s.commas, s.breaks, node.parent())
         } else if s.loose_link_chars * 2 < s.loose_chars {
             (s.loose_chars, s.loose_commas, s.breaks, Some(node))

@@ -94,6 +94,18 @@ fn record_texts() {
     });
 }
 
+/// Whole pages through the density reading: the story without navigation, rails, teaser
+/// lists, hidden or landmark boxes; a body split by advertising; only the first story of
+/// an endless page; an old table layout with `<br>`-separated text and a results table;
+/// repeated recipe headings and ingredient lists kept, one-link paragraphs dropped.
+#[test]
+fn html_pages() {
+    insta::glob!("fixtures/page_*.html", |path| {
+        let extracted = extract(&doc(path, None, None)).expect("a body");
+        insta::assert_snapshot!(render(&extracted.article));
+    });
+}
+
 #[test]
 fn html_metadata_from_json_ld_meta_and_time() {
     let d = doc(
