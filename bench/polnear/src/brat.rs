@@ -40,6 +40,44 @@ pub fn parse_pieces(text: &str) -> Vec<(usize, usize, usize)> {
     out
 }
 
+/// An attribution's cue and source spans in characters.
+pub type Link = (Option<(usize, usize)>, Option<(usize, usize)>);
+
+/// Each attribution's (cue, source) spans from the `E` lines, in characters; a span in
+/// pieces counts from its first to its last character.
+pub fn parse_links(text: &str) -> Vec<Link> {
+    let mut spans = std::collections::HashMap::new();
+    for line in text.lines() {
+        let mut fields = line.split('\t');
+        let (Some(id), Some(head)) = (fields.next(), fields.next()) else {
+            continue;
+        };
+        if let Some((_, ranges)) = head.split_once(' ').filter(|_| id.starts_with('T')) {
+            let n: Vec<usize> = ranges
+                .split([' ', ';'])
+                .filter_map(|x| x.parse().ok())
+                .collect();
+            if let (Some(&a), Some(&b)) = (n.first(), n.last()) {
+                spans.insert(id.to_string(), (a, b));
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for line in text.lines().filter(|l| l.starts_with('E')) {
+        let Some(head) = line.split('\t').nth(1) else {
+            continue;
+        };
+        let role = |name: &str| {
+            head.split(' ')
+                .filter_map(|r| r.split_once(':'))
+                .find(|(r, _)| *r == name)
+                .and_then(|(_, t)| spans.get(t).copied())
+        };
+        out.push((role("Cue"), role("Source")));
+    }
+    out
+}
+
 /// Parses the `T` lines of a brat `.ann` file; a span in pieces counts from its first
 /// to its last character.
 pub fn parse_ann(text: &str) -> Spans {

@@ -7,19 +7,27 @@ use parallax_core::CharIndex;
 use parallax_quotes::context::Context;
 use parallax_quotes::tagger::boundary::Prepared;
 use parallax_quotes::tagger::model::{attributions_of_tags, tag_article};
-use parallax_quotes::tagger::refine::{refine, train_ranker, Examples};
+use parallax_quotes::tagger::refine::{fill_contents, refine, train_ranker, Examples, GoldLink};
+use parallax_quotes::tagger::source::choose_sources;
+use parallax_quotes::tagger::TAGS;
 use parallax_quotes::words::tokenize;
 use parallax_quotes::Attribution;
 use std::path::Path;
 
+/// Tags and emission scores per text.
+pub type Tagged = (Vec<Vec<usize>>, Vec<Vec<[f32; TAGS]>>);
+
+/// The tagger's honest output on a split: tags, emission scores, and attributions.
+pub struct Honest {
+    /// Emission scores per token of each text.
+    pub scores: Vec<Vec<[f32; TAGS]>>,
+    /// Attributions read off each text's tags.
+    pub attributions: Vec<Vec<Attribution>>,
+}
+
 /// The tagger's tags on every text of `docs`, each from a model that did not see it.
-pub fn honest_tags(
-    docs: &[Doc],
-    epochs: usize,
-    inner_folds: usize,
-    outer_folds: usize,
-) -> Vec<Vec<usize>> {
-    let mut out = vec![Vec::new(); docs.len()];
+pub fn honest_tags(docs: &[Doc], epochs: usize, inner_folds: usize, outer_folds: usize) -> Tagged {
+    let mut out: Tagged = (vec![Vec::new(); docs.len()], vec![Vec::new(); docs.len()]);
     for fold in 0..outer_folds {
         let train_docs: Vec<&Doc> = docs
             .iter()
@@ -34,7 +42,7 @@ pub fn honest_tags(
             .filter(|(i, _)| i % outer_folds == fold)
         {
             let m = parallax_language::analyze(&d.article);
-            out[i] = tag_article(&d.article, &m, &stack);
+            (out.0[i], out.1[i]) = tag_article(&d.article, &m, &stack);
         }
         eprintln!("outer fold {} of {outer_folds} done", fold + 1);
     }
@@ -52,27 +60,46 @@ pub fn attributions_of(docs: &[Doc], tags: &[Vec<usize>]) -> Vec<Vec<Attribution
         .collect()
 }
 
-/// Writes tags, one text a line.
-pub fn save(path: &Path, all: &[Vec<usize>]) -> Result<(), String> {
+/// Writes tags and scores, one text a line: tags, then `|`, then seven scores per token.
+pub fn save(path: &Path, all: &Tagged) -> Result<(), String> {
     let mut s = String::new();
-    for tags in all {
+    for (tags, scores) in all.0.iter().zip(&all.1) {
         let t: Vec<String> = tags.iter().map(usize::to_string).collect();
         s.push_str(&t.join(" "));
+        s.push('|');
+        let f: Vec<String> = scores.iter().flatten().map(|x| format!("{x:.3}")).collect();
+        s.push_str(&f.join(" "));
         s.push('\n');
     }
     std::fs::write(path, s).map_err(|e| format!("cannot write {}: {e}", path.display()))
 }
 
 /// Reads what [`save`] wrote for `n` texts.
-pub fn load(path: &Path, n: usize) -> Result<Vec<Vec<usize>>, String> {
+pub fn load(path: &Path, n: usize) -> Result<Tagged, String> {
     let text = std::fs::read_to_string(path)
         .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-    let out: Vec<Vec<usize>> = text
-        .lines()
-        .map(|l| l.split(' ').filter_map(|t| t.parse().ok()).collect())
-        .collect();
-    if out.len() != n {
-        return Err(format!("{}: {} texts, not {n}", path.display(), out.len()));
+    let mut out: Tagged = (Vec::new(), Vec::new());
+    for line in text.lines() {
+        let (tags, scores) = line.split_once('|').unwrap_or((line, ""));
+        out.0
+            .push(tags.split(' ').filter_map(|t| t.parse().ok()).collect());
+        let flat: Vec<f32> = scores.split(' ').filter_map(|t| t.parse().ok()).collect();
+        out.1.push(
+            flat.chunks_exact(TAGS)
+                .map(|c| {
+                    let mut row = [0.0; TAGS];
+                    row.copy_from_slice(c);
+                    row
+                })
+                .collect(),
+        );
+    }
+    if out.0.len() != n {
+        return Err(format!(
+            "{}: {} texts, not {n}",
+            path.display(),
+            out.0.len()
+        ));
     }
     Ok(out)
 }
@@ -109,9 +136,35 @@ fn gold_bytes(doc: &Doc) -> [Vec<(usize, usize)>; 2] {
     [bytes(2), bytes(0)]
 }
 
+/// Gold (cue, source) byte ranges of one text's attributions.
+fn gold_links(doc: &Doc) -> Vec<GoldLink> {
+    let index = CharIndex::new(&doc.article.body);
+    let bytes = |(a, b): (usize, usize)| Some((index.byte_of(a as u32)?, index.byte_of(b as u32)?));
+    doc.links
+        .iter()
+        .filter_map(|&(c, s)| Some((bytes(c?)?, s.and_then(bytes))))
+        .collect()
+}
+
+/// Text `i` prepared for the rankers, with the tagger's scores when `mode` has `x`.
+fn prepared<'c, 'a>(
+    ctx: &'c Context<'a>,
+    rules: &[Attribution],
+    honest: &Honest,
+    i: usize,
+    mode: &str,
+) -> Prepared<'c, 'a> {
+    let prep = Prepared::new(ctx, rules);
+    if mode.contains('x') {
+        prep.with_scores(honest.scores[i].clone())
+    } else {
+        prep
+    }
+}
+
 /// The ranker's training lists from texts `which` of `docs`, with the tagger's honest
 /// attributions on them.
-pub fn ranker_examples(docs: &[Doc], honest: &[Vec<Attribution>], which: &[usize]) -> Examples {
+pub fn ranker_examples(docs: &[Doc], honest: &Honest, which: &[usize], mode: &str) -> Examples {
     let mut ex = Examples::default();
     for &i in which {
         let d = &docs[i];
@@ -119,9 +172,14 @@ pub fn ranker_examples(docs: &[Doc], honest: &[Vec<Attribution>], which: &[usize
         let words = tokenize(&d.article.body);
         let ctx = Context::new(&d.article, &m, &words);
         let rules = parallax_quotes::attributions(&d.article, &m);
-        let prep = Prepared::new(&ctx, &rules);
+        let prep = prepared(&ctx, &rules, honest, i, mode);
         let [contents, sources] = gold_bytes(d);
-        ex.add(&prep, &honest[i], &contents, &sources);
+        ex.add_sources(&prep, &honest.attributions[i], &rules, &gold_links(d));
+        let mut filled = honest.attributions[i].clone();
+        if mode.contains('f') {
+            fill_contents(&prep, &mut filled);
+        }
+        ex.add(&prep, &filled, &contents, &sources);
     }
     ex
 }
@@ -129,14 +187,15 @@ pub fn ranker_examples(docs: &[Doc], honest: &[Vec<Attribution>], which: &[usize
 /// Refines every text's honest attributions with a ranker trained on the other folds.
 pub fn refined_attributions(
     docs: &[Doc],
-    honest: &[Vec<Attribution>],
+    honest: &Honest,
     folds: usize,
     epochs: usize,
+    mode: &str,
 ) -> Vec<Vec<Attribution>> {
-    let mut out = honest.to_vec();
+    let mut out = honest.attributions.clone();
     for fold in 0..folds {
         let train: Vec<usize> = (0..docs.len()).filter(|i| i % folds != fold).collect();
-        let ex = ranker_examples(docs, honest, &train);
+        let ex = ranker_examples(docs, honest, &train, mode);
         if fold == 0 {
             eprintln!(
                 "gold edge among candidates (content start, end, source start, end): {:?} of {:?}",
@@ -144,8 +203,12 @@ pub fn refined_attributions(
             );
         }
         let ranker = train_ranker(&ex.lists, epochs);
+        let sources = train_ranker(&ex.source_lists, epochs);
+        if fold == 0 {
+            eprintln!("gold source among candidates: {:?}", ex.source_found);
+        }
         let held: Vec<usize> = (0..docs.len()).filter(|i| i % folds == fold).collect();
-        let test = ranker_examples(docs, honest, &held);
+        let test = ranker_examples(docs, honest, &held, mode);
         let mut right = [[0usize; 3]; 4];
         for ((feats, gold), (slot, tagged)) in test.lists.iter().zip(&test.origin) {
             right[*slot][0] += 1;
@@ -159,8 +222,16 @@ pub fn refined_attributions(
             let words = tokenize(&d.article.body);
             let ctx = Context::new(&d.article, &m, &words);
             let rules = parallax_quotes::attributions(&d.article, &m);
-            let prep = Prepared::new(&ctx, &rules);
-            refine(&prep, &ranker, &mut out[i]);
+            let prep = prepared(&ctx, &rules, honest, i, mode);
+            if mode.contains('s') {
+                choose_sources(&prep, &sources, &rules, &mut out[i]);
+            }
+            if mode.contains('f') {
+                fill_contents(&prep, &mut out[i]);
+            }
+            if mode.contains('e') {
+                refine(&prep, &ranker, &mut out[i]);
+            }
         }
     }
     out

@@ -11,7 +11,7 @@ mod cv;
 mod score;
 mod train;
 
-use brat::{parse_ann, parse_pieces, write_ann, Predicted, Spans, LABELS};
+use brat::{parse_ann, parse_links, parse_pieces, write_ann, Predicted, Spans, LABELS};
 use parallax_bench_common::{f3, Table};
 use parallax_core::{Article, ArticleId, CharIndex, FieldSources};
 use parallax_quotes::tagger::Model;
@@ -29,6 +29,8 @@ pub struct Doc {
     pub gold: Spans,
     /// Gold pieces (label, start char, end char).
     pub pieces: Vec<(usize, usize, usize)>,
+    /// Gold (cue, source) of each attribution, in characters.
+    pub links: Vec<brat::Link>,
 }
 
 fn article(name: &str, body: String) -> Article {
@@ -87,6 +89,7 @@ pub fn load_split(split: &Path) -> Result<Vec<Doc>, String> {
             article: article(&stem, body),
             gold: parse_ann(&ann_text),
             pieces: parse_pieces(&ann_text),
+            links: parse_links(&ann_text),
             stem,
         });
     }
@@ -174,14 +177,17 @@ fn run_train(
     let started = Instant::now();
     let honest = honest_or_cached(&docs, cache, epochs, folds)?;
     let which: Vec<usize> = (0..docs.len()).collect();
-    let examples = cv::ranker_examples(&docs, &honest, &which);
+    let examples = cv::ranker_examples(&docs, &honest, &which, DEFAULT_MODE);
     let ranker = parallax_quotes::tagger::refine::train_ranker(&examples.lists, rank_epochs());
-    eprintln!("edge ranker done");
+    let sources =
+        parallax_quotes::tagger::refine::train_ranker(&examples.source_lists, rank_epochs());
+    eprintln!("edge ranker and source chooser done");
     let all: Vec<&Doc> = docs.iter().collect();
     let stack = train::train(&all, epochs, folds.max(2));
     let model = parallax_quotes::tagger::Model {
         stack,
         ranker: Some(ranker),
+        sources: Some(sources),
     };
     let bytes = model.to_bytes();
     std::fs::write(model_path, &bytes)
@@ -196,9 +202,16 @@ fn run_train(
     Ok(())
 }
 
+/// What the rankers do, as letters: `s` choose sources, `f` fill missing contents, `e`
+/// re-place edges, `x` read the tagger's scores (`cv` takes another set from `PX_REFINE`).
+const DEFAULT_MODE: &str = "sex";
+
 /// Passes of the edge ranker over its training lists.
 fn rank_epochs() -> usize {
-    10
+    std::env::var("PX_RANK_EPOCHS")
+        .ok()
+        .and_then(|e| e.parse().ok())
+        .unwrap_or(4)
 }
 
 /// The tagger's honest attributions on `docs` (tags from [`cv::honest_tags`], five outer
@@ -208,8 +221,8 @@ fn honest_or_cached(
     cache: Option<&Path>,
     epochs: usize,
     inner_folds: usize,
-) -> Result<Vec<Vec<Attribution>>, String> {
-    let tags = match cache.filter(|c| c.exists()) {
+) -> Result<cv::Honest, String> {
+    let tagged = match cache.filter(|c| c.exists()) {
         Some(c) => cv::load(c, docs.len())?,
         None => {
             let t = cv::honest_tags(docs, epochs, inner_folds.max(2), 5);
@@ -219,7 +232,10 @@ fn honest_or_cached(
             t
         }
     };
-    Ok(cv::attributions_of(docs, &tags))
+    Ok(cv::Honest {
+        attributions: cv::attributions_of(docs, &tagged.0),
+        scores: tagged.1,
+    })
 }
 
 /// Honest (cross-validated) tagger attributions on a split, scored beside the rules; cached
@@ -240,7 +256,7 @@ fn run_cv(dir: &Path, cache: Option<&Path>, epochs: usize, folds: usize) -> Resu
     let lookup = |a: &Article| {
         by_name
             .get(a.source.as_str())
-            .map(|&i| honest[i].clone())
+            .map(|&i| honest.attributions[i].clone())
             .unwrap_or_default()
     };
     let rules = evaluate(&docs, None, &|a| {
@@ -248,7 +264,8 @@ fn run_cv(dir: &Path, cache: Option<&Path>, epochs: usize, folds: usize) -> Resu
         parallax_quotes::attributions(a, &m)
     })?;
     let tagged = evaluate(&docs, None, &lookup)?;
-    let refined = cv::refined_attributions(&docs, &honest, folds.max(2), rank_epochs());
+    let mode = std::env::var("PX_REFINE").unwrap_or_else(|_| DEFAULT_MODE.into());
+    let refined = cv::refined_attributions(&docs, &honest, folds.max(2), rank_epochs(), &mode);
     if let Some(c) = cache {
         cv::save_attributions(&c.with_extension("refined.tsv"), &refined)?;
     }
@@ -340,7 +357,7 @@ fn run_eval(split: &Path, out_dir: Option<&Path>, model_path: Option<&Path>) -> 
     })?;
     let mut systems = vec![("parallax rules (default)", rules)];
     if let Some(model) = &model {
-        let has_ranker = model.ranker.is_some();
+        let has_ranker = model.ranker.is_some() || model.sources.is_some();
         let tagged = evaluate(&docs, (!has_ranker).then_some(out_dir).flatten(), &|a| {
             let m = parallax_language::analyze(a);
             parallax_quotes::attributions_tagged(a, &m, &model.stack)
@@ -351,7 +368,7 @@ fn run_eval(split: &Path, out_dir: Option<&Path>, model_path: Option<&Path>) -> 
                 let m = parallax_language::analyze(a);
                 model.attributions(a, &m)
             })?;
-            systems.push(("parallax tagger + edge ranker", ranked));
+            systems.push(("parallax tagger + rankers", ranked));
         }
     }
     print_tables(&split.display().to_string(), &docs, &systems);

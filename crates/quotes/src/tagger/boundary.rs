@@ -4,6 +4,7 @@
 //! the rules or a mention put an edge there, and how far it moves from the tagger's edge.
 
 use super::ranker::hash;
+use super::TAGS;
 use crate::context::Context;
 use crate::Attribution;
 
@@ -48,6 +49,7 @@ pub struct Prepared<'c, 'a> {
     para_first: Vec<bool>,
     para_last: Vec<bool>,
     flags: Vec<u8>,
+    scores: Vec<[f32; TAGS]>,
 }
 
 fn class_of(lower: &str, cap: bool) -> &'static str {
@@ -126,6 +128,54 @@ impl<'c, 'a> Prepared<'c, 'a> {
             para_first,
             para_last,
             flags,
+            scores: Vec::new(),
+        }
+    }
+
+    /// Adds the tagger's emission scores per token ([`super::Stack::decode_with_scores`]),
+    /// which the edges read as features; ignored unless there is one row per token.
+    pub fn with_scores(mut self, scores: Vec<[f32; TAGS]>) -> Self {
+        if scores.len() == self.class.len() {
+            self.scores = scores;
+        }
+        self
+    }
+
+    /// How far tag `tag` leads the best other tag at token `k`, in log-spaced steps.
+    fn margin(&self, k: isize, tags: &[usize]) -> &'static str {
+        let Some(row) = usize::try_from(k).ok().and_then(|k| self.scores.get(k)) else {
+            return "na";
+        };
+        let ours = tags
+            .iter()
+            .map(|&t| row[t])
+            .fold(f32::NEG_INFINITY, f32::max);
+        let other = (0..TAGS)
+            .filter(|t| !tags.contains(t))
+            .map(|t| row[t])
+            .fold(f32::NEG_INFINITY, f32::max);
+        let m = ours - other;
+        const STEPS: [&str; 12] = [
+            "-32", "-8", "-2", "-0.5", "-0.1", "-0", "+0", "+0.1", "+0.5", "+2", "+8", "+32",
+        ];
+        let a = m.abs();
+        let step = if a < 0.1 {
+            0
+        } else if a < 0.5 {
+            1
+        } else if a < 2.0 {
+            2
+        } else if a < 8.0 {
+            3
+        } else if a < 32.0 {
+            4
+        } else {
+            5
+        };
+        if m < 0.0 {
+            STEPS[5 - step]
+        } else {
+            STEPS[6 + step]
         }
     }
 
@@ -213,13 +263,13 @@ impl<'c, 'a> Prepared<'c, 'a> {
     /// Feature indices of boundary `k` for `edge`; `start` is the chosen first token when
     /// ranking an end.
     pub fn features(&self, edge: Edge, spans: &TokenSpans, k: usize, start: usize) -> Vec<usize> {
-        let t0: u8 = match edge {
+        let t0: u16 = match edge {
             Edge::ContentStart => 0,
             Edge::ContentEnd => 60,
             Edge::SourceStart => 120,
             Edge::SourceEnd => 180,
         };
-        let h = |i: u8, parts: &[&str]| hash(t0 + i, parts);
+        let h = |i: u16, parts: &[&str]| hash(t0 + i, parts);
         let (tagged_s, tagged_e) = match edge {
             Edge::ContentStart | Edge::ContentEnd => spans.content,
             Edge::SourceStart | Edge::SourceEnd => spans.source,
@@ -331,6 +381,31 @@ impl<'c, 'a> Prepared<'c, 'a> {
             ),
             h(27, &[tagged_side, se, self.c(in1)]),
         ]);
+        // The tagger's own evidence: how strongly it would begin (or continue) the label
+        // here, and on the outside neighbour.
+        if !self.scores.is_empty() {
+            let (b, inside) = match edge {
+                Edge::ContentStart | Edge::ContentEnd => (5, 6),
+                Edge::SourceStart | Edge::SourceEnd => (1, 2),
+            };
+            let here = if is_start {
+                self.margin(in1, &[b])
+            } else {
+                self.margin(in1, &[b, inside])
+            };
+            let outside = if is_start {
+                self.margin(out1, &[b, inside])
+            } else {
+                self.margin(out1, &[inside])
+            };
+            f.extend([
+                h(50, &[here]),
+                h(51, &[outside]),
+                h(52, &[here, outside]),
+                h(53, &[here, db]),
+                h(54, &[here, self.c(out1), self.c(in1)]),
+            ]);
+        }
         // Whole-span features for an end: its length, the sentences it crosses, and whether
         // its quote marks pair up.
         if !is_start {

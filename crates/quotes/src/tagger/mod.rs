@@ -12,6 +12,7 @@ pub mod model;
 pub mod perceptron;
 pub mod ranker;
 pub mod refine;
+pub mod source;
 pub mod spans;
 pub mod stack;
 

@@ -28,16 +28,19 @@ pub enum Error {
     },
 }
 
-/// The learned attribution model: a stacked BIO tagger finds cues, sources and contents,
-/// and a ranker re-places the edges of each content and source.
+/// The learned attribution model: a stacked BIO tagger finds cues, sources and contents;
+/// a ranker re-chooses each cue's source (or none), and another re-places the edges of each
+/// content and source.
 pub struct Model {
     /// The tagger.
     pub stack: Stack,
-    /// The boundary ranker; without it the tagger's edges stand.
+    /// The edge ranker ([`super::refine`]); without it the tagger's edges stand.
     pub ranker: Option<Ranker>,
+    /// The source chooser ([`super::source`]); without it the tagger's sources stand.
+    pub sources: Option<Ranker>,
 }
 
-const MAGIC: &[u8] = b"PXTM1";
+const MAGIC: &[u8] = b"PXTM2";
 
 impl Model {
     /// Reads a model file written by `parallax-bench-polnear train`.
@@ -51,14 +54,18 @@ impl Model {
         })
     }
 
-    /// The tagger, length-prefixed, then the ranker (if any).
+    /// The tagger, the edge ranker and the source chooser, each length-prefixed (length 0
+    /// for a missing ranker).
     pub fn to_bytes(&self) -> Vec<u8> {
-        let stack = self.stack.to_bytes();
         let mut out = MAGIC.to_vec();
-        out.extend_from_slice(&(stack.len() as u64).to_le_bytes());
-        out.extend_from_slice(&stack);
-        if let Some(r) = &self.ranker {
-            out.extend_from_slice(&r.to_bytes());
+        let ranker = |r: &Option<Ranker>| r.as_ref().map(Ranker::to_bytes).unwrap_or_default();
+        for part in [
+            self.stack.to_bytes(),
+            ranker(&self.ranker),
+            ranker(&self.sources),
+        ] {
+            out.extend_from_slice(&(part.len() as u64).to_le_bytes());
+            out.extend_from_slice(&part);
         }
         out
     }
@@ -66,21 +73,31 @@ impl Model {
     /// Reads what [`Model::to_bytes`] wrote, or a bare tagger; `None` when the bytes are
     /// neither.
     pub fn from_bytes(bytes: &[u8]) -> Option<Model> {
-        let Some(rest) = bytes.strip_prefix(MAGIC) else {
+        let Some(mut rest) = bytes.strip_prefix(MAGIC) else {
             return Stack::from_bytes(bytes).map(|stack| Model {
                 stack,
                 ranker: None,
+                sources: None,
             });
         };
-        let len = u64::from_le_bytes(rest.get(..8)?.try_into().ok()?) as usize;
-        let stack = Stack::from_bytes(rest.get(8..8usize.checked_add(len)?)?)?;
-        let tail = rest.get(8 + len..)?;
-        let ranker = if tail.is_empty() {
-            None
-        } else {
-            Some(Ranker::from_bytes(tail)?)
+        let mut parts = Vec::new();
+        for _ in 0..3 {
+            let len = u64::from_le_bytes(rest.get(..8)?.try_into().ok()?) as usize;
+            parts.push(rest.get(8..8usize.checked_add(len)?)?);
+            rest = &rest[8 + len..];
+        }
+        let ranker = |b: &[u8]| {
+            if b.is_empty() {
+                Some(None)
+            } else {
+                Ranker::from_bytes(b).map(Some)
+            }
         };
-        Some(Model { stack, ranker })
+        Some(Model {
+            stack: Stack::from_bytes(parts[0])?,
+            ranker: ranker(parts[1])?,
+            sources: ranker(parts[2])?,
+        })
     }
 
     /// Attributions of one article in byte offsets, as [`crate::attributions`] gives them.
@@ -89,10 +106,15 @@ impl Model {
         let ctx = Context::new(article, mentions, &words);
         let rules = crate::attributions_in(&ctx);
         let feats = super::features(&ctx, &rules);
-        let tags = self.stack.decode(&ctx, &feats, &super::segments(&ctx));
+        let (tags, scores) = self
+            .stack
+            .decode_with_scores(&ctx, &feats, &super::segments(&ctx));
         let mut found = super::attributions_from_tags(&ctx, &tags);
+        let prep = Prepared::new(&ctx, &rules).with_scores(scores);
+        if let Some(sources) = &self.sources {
+            super::source::choose_sources(&prep, sources, &rules, &mut found);
+        }
         if let Some(ranker) = &self.ranker {
-            let prep = Prepared::new(&ctx, &rules);
             super::refine::refine(&prep, ranker, &mut found);
         }
         for a in &mut found {
@@ -150,12 +172,17 @@ pub fn find_quotes_tagged(article: &Article, mentions: &Mentions, model: &Model)
         .collect()
 }
 
-/// The stacked tagger's tag for every token of one article (for caching in training).
-pub fn tag_article(article: &Article, mentions: &Mentions, stack: &Stack) -> Vec<usize> {
+/// The stacked tagger's tag for every token of one article, with its emission scores (for
+/// caching in training).
+pub fn tag_article(
+    article: &Article,
+    mentions: &Mentions,
+    stack: &Stack,
+) -> (Vec<usize>, Vec<[f32; super::TAGS]>) {
     let words = words::tokenize(&article.body);
     let ctx = Context::new(article, mentions, &words);
     let feats = super::features(&ctx, &crate::attributions_in(&ctx));
-    stack.decode(&ctx, &feats, &super::segments(&ctx))
+    stack.decode_with_scores(&ctx, &feats, &super::segments(&ctx))
 }
 
 /// Attributions read off one article's tags ([`tag_article`]).

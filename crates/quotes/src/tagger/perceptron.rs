@@ -22,6 +22,24 @@ impl Model {
         decode_with(&self.weights, &self.transitions, feats)
     }
 
+    /// The emission score of every tag at every token (the evidence before transitions).
+    pub fn emissions(&self, feats: &[Vec<usize>]) -> Vec<[f32; TAGS]> {
+        feats
+            .iter()
+            .map(|row| {
+                let mut emit = [0.0f32; TAGS];
+                for &f in row {
+                    if let Some(w) = self.weights.get(f * TAGS..f * TAGS + TAGS) {
+                        for t in 0..TAGS {
+                            emit[t] += w[t];
+                        }
+                    }
+                }
+                emit
+            })
+            .collect()
+    }
+
     /// Serialises the model: a header, the transitions, a scale, then non-zero weights as
     /// (index, 16-bit value).
     pub fn to_bytes(&self) -> Vec<u8> {

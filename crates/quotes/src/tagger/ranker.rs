@@ -5,7 +5,7 @@
 pub const RANK_BUCKETS: usize = 1 << 18;
 
 /// Hashes a feature template number and its parts into `0..RANK_BUCKETS`.
-pub fn hash(template: u8, parts: &[&str]) -> usize {
+pub fn hash(template: u16, parts: &[&str]) -> usize {
     let mut h: u64 = 0x84222325cbf29ce4 ^ u64::from(template).wrapping_mul(0x9e37_79b9);
     h = h.wrapping_mul(0x100_0000_01b3);
     for p in parts {
@@ -48,6 +48,11 @@ impl Ranker {
     /// Index of the best-scoring candidate; `None` when there are none.
     pub fn best(&self, candidates: &[Vec<usize>]) -> Option<usize> {
         best(&self.weights, candidates)
+    }
+
+    /// The score of every candidate.
+    pub fn scores(&self, candidates: &[Vec<usize>]) -> Vec<f32> {
+        candidates.iter().map(|c| score(&self.weights, c)).collect()
     }
 
     /// Serialises the non-zero weights as (index, f32).

@@ -2,6 +2,7 @@
 
 use super::features::add_stage_features;
 use super::perceptron::Model;
+use super::TAGS;
 use crate::context::Context;
 
 /// Decodes each segment of `feats` separately with `model`.
@@ -39,6 +40,22 @@ impl Stack {
         let mut feats = base.to_vec();
         add_stage_features(ctx, &mut feats, &first);
         decode_segments(&self.second, &feats, segments)
+    }
+
+    /// Tags one article, with the second tagger's emission scores per token.
+    pub fn decode_with_scores(
+        &self,
+        ctx: &Context<'_>,
+        base: &[Vec<usize>],
+        segments: &[(usize, usize)],
+    ) -> (Vec<usize>, Vec<[f32; TAGS]>) {
+        let first = decode_segments(&self.first, base, segments);
+        let mut feats = base.to_vec();
+        add_stage_features(ctx, &mut feats, &first);
+        (
+            decode_segments(&self.second, &feats, segments),
+            self.second.emissions(&feats),
+        )
     }
 
     /// Both models, length-prefixed.

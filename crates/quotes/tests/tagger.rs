@@ -1,0 +1,169 @@
+//! The learned model end to end on our own fixtures: a tiny model is trained in the test from
+//! marked-up sentences (`fixtures/tagger/train.txt`, `{S1:source} {C1:cue} {T1:content}`),
+//! then finds the quotes of a text it has not seen (`fixtures/tagger/held_out.txt`).
+
+use parallax_core::{Article, ArticleId, CharIndex, FieldSources, Mentions};
+use parallax_quotes::context::Context;
+use parallax_quotes::tagger::boundary::Prepared;
+use parallax_quotes::tagger::refine::{train_ranker, Examples, GoldLink};
+use parallax_quotes::tagger::{decode_segments, find_quotes_tagged, Error, Model, Stack, Trainer};
+use parallax_quotes::{add_stage_features, tagger_features, words};
+use std::fmt::Write;
+
+fn article_from(body: &str) -> Article {
+    Article {
+        id: ArticleId::from_source_and_body("fixture", body),
+        source: "fixture".into(),
+        title: None,
+        byline: None,
+        outlet: None,
+        published: chrono::NaiveDate::from_ymd_opt(2015, 10, 23),
+        credits: Vec::new(),
+        language: Some("en".into()),
+        body: body.to_string(),
+        field_sources: FieldSources::default(),
+    }
+}
+
+/// A marked span: label (0 Source, 1 Cue, 2 Content), attribution number, bytes.
+type Marked = (usize, usize, (usize, usize));
+
+/// Strips `{S1:...}` marks, returning the body and the marked spans in its bytes.
+fn parse_markup(text: &str) -> (String, Vec<Marked>) {
+    let mut body = String::new();
+    let mut marks = Vec::new();
+    let mut rest = text;
+    while let Some(open) = rest.find('{') {
+        body.push_str(&rest[..open]);
+        let inner = &rest[open + 1..];
+        let close = inner.find('}').expect("fixture marks are closed");
+        let (head, span_text) = inner[..close].split_once(':').expect("marks have a colon");
+        let label = match &head[..1] {
+            "S" => 0,
+            "C" => 1,
+            _ => 2,
+        };
+        let id: usize = head[1..].parse().expect("marks are numbered");
+        marks.push((label, id, (body.len(), body.len() + span_text.len())));
+        body.push_str(span_text);
+        rest = &inner[close + 1..];
+    }
+    body.push_str(rest);
+    (body, marks)
+}
+
+/// Gold tag per token: B and I of Source (1, 2), Cue (3, 4), Content (5, 6).
+fn gold_tags(words: &[words::Word], marks: &[Marked]) -> Vec<usize> {
+    let mut tags = vec![0; words.len()];
+    for &(label, _, (a, b)) in marks {
+        for (k, w) in words.iter().enumerate() {
+            if w.start >= a && w.end <= b {
+                tags[k] = if w.start == a {
+                    1 + 2 * label
+                } else {
+                    2 + 2 * label
+                };
+            }
+        }
+    }
+    tags
+}
+
+fn train_perceptron(
+    feats: &[Vec<usize>],
+    gold: &[usize],
+    segments: &[(usize, usize)],
+) -> parallax_quotes::tagger::perceptron::Model {
+    let mut trainer = Trainer::default();
+    for _ in 0..10 {
+        for &(a, b) in segments {
+            trainer.learn(&feats[a..b], &gold[a..b]);
+        }
+    }
+    trainer.finish()
+}
+
+/// Trains the whole model on the marked-up fixture: both taggers, then the rankers on the
+/// tagger's own output.
+fn tiny_model() -> Model {
+    let text = std::fs::read_to_string("tests/fixtures/tagger/train.txt").expect("fixture");
+    let (body, marks) = parse_markup(&text);
+    let article = article_from(&body);
+    let mentions: Mentions = parallax_language::analyze(&article);
+    let (words, feats, segments) = tagger_features(&article, &mentions);
+    let gold = gold_tags(&words, &marks);
+    let first = train_perceptron(&feats, &gold, &segments);
+    let mut stacked = feats.clone();
+    let stage1 = decode_segments(&first, &feats, &segments);
+    add_stage_features(&article, &mentions, &words, &mut stacked, &stage1);
+    let second = train_perceptron(&stacked, &gold, &segments);
+    let mut model = Model {
+        stack: Stack { first, second },
+        ranker: None,
+        sources: None,
+    };
+    let tagged = model.attributions(&article, &mentions);
+    let ctx = Context::new(&article, &mentions, &words);
+    let rules = parallax_quotes::attributions(&article, &mentions);
+    let prep = Prepared::new(&ctx, &rules);
+    let spans = |label: usize| -> Vec<(usize, usize)> {
+        marks.iter().filter(|m| m.0 == label).map(|m| m.2).collect()
+    };
+    let links: Vec<GoldLink> = marks
+        .iter()
+        .filter(|m| m.0 == 1)
+        .map(|c| {
+            let source = marks.iter().find(|m| m.0 == 0 && m.1 == c.1).map(|m| m.2);
+            (c.2, source)
+        })
+        .collect();
+    let mut examples = Examples::default();
+    examples.add(&prep, &tagged, &spans(2), &spans(0));
+    examples.add_sources(&prep, &tagged, &rules, &links);
+    model.ranker = Some(train_ranker(&examples.lists, 10));
+    model.sources = Some(train_ranker(&examples.source_lists, 10));
+    model
+}
+
+fn render(article: &Article, model: &Model) -> String {
+    let mentions = parallax_language::analyze(article);
+    let index = CharIndex::new(&article.body);
+    let text = |s| index.slice(&article.body, s).unwrap_or("<out of body>");
+    let mut out = String::new();
+    for q in find_quotes_tagged(article, &mentions, model) {
+        writeln!(out, "{:?}: {}", q.kind, text(q.span)).unwrap();
+        writeln!(out, "  cue: {}", q.cue.map_or("-", text)).unwrap();
+        writeln!(out, "  speaker: {}", q.speaker.mention.map_or("-", text)).unwrap();
+    }
+    out
+}
+
+fn held_out() -> Article {
+    article_from(&std::fs::read_to_string("tests/fixtures/tagger/held_out.txt").expect("fixture"))
+}
+
+#[test]
+fn a_tiny_model_finds_the_quotes_of_an_unseen_text() {
+    insta::assert_snapshot!(render(&held_out(), &tiny_model()));
+}
+
+#[test]
+fn a_model_reads_back_from_its_file_and_finds_the_same_quotes() {
+    let model = tiny_model();
+    let path = std::env::temp_dir().join(format!("parallax-tagger-{}.bin", std::process::id()));
+    std::fs::write(&path, model.to_bytes()).expect("temp file");
+    let back = Model::load(&path).expect("the model reads back");
+    let _ = std::fs::remove_file(&path);
+    assert_eq!(render(&held_out(), &back), render(&held_out(), &model));
+}
+
+#[test]
+fn load_says_why_a_file_is_not_a_model() {
+    let path = std::env::temp_dir().join(format!("parallax-not-a-model-{}", std::process::id()));
+    std::fs::write(&path, b"hello").expect("temp file");
+    let err = Model::load(&path);
+    let _ = std::fs::remove_file(&path);
+    assert!(matches!(err, Err(Error::NotAModel { .. })));
+    let missing = Model::load(std::path::Path::new("/nonexistent/parallax-model.bin"));
+    assert!(matches!(missing, Err(Error::Io { .. })));
+}
