@@ -100,10 +100,17 @@ pub(crate) fn split_run(words: &Words<'_>, i: usize, j: usize) -> Vec<(usize, us
     if j > p {
         out.push((p, j));
     }
-    // A run must not start or end with a connector or a dot.
+    // A run must not start or end with a connector or a dot; a capitalised particle that
+    // opens a name stays ("Al Qaeda", "De Niro", "La Paz").
     out.into_iter()
         .filter_map(|(mut p, mut q)| {
-            while p < q && (CONNECTORS.contains(&words.lower(p)) || !words.is_word(p)) {
+            while p < q
+                && ((CONNECTORS.contains(&words.lower(p))
+                    && !(OPENING_PARTICLES.contains(&words.lower(p))
+                        && is_cap(words.text(p))
+                        && p + 1 < q))
+                    || !words.is_word(p))
+            {
                 p += 1;
             }
             while q > p && CONNECTORS.contains(&words.lower(q - 1)) {
@@ -114,6 +121,45 @@ pub(crate) fn split_run(words: &Words<'_>, i: usize, j: usize) -> Vec<(usize, us
         .collect()
 }
 
+/// Particles that, capitalised, open a name.
+const OPENING_PARTICLES: &[&str] = &["al", "el", "de", "van", "von", "da", "du", "la", "le"];
+
+/// Endings of hyphenated adjectives made from a name ("US-led", "Iranian-backed"): they
+/// describe, they name nothing.
+const ADJECTIVE_ENDINGS: &[&str] = &[
+    "-led",
+    "-backed",
+    "-supported",
+    "-based",
+    "-born",
+    "-style",
+    "-linked",
+    "-allied",
+    "-controlled",
+    "-held",
+    "-funded",
+    "-owned",
+    "-made",
+    "-brokered",
+    "-sponsored",
+];
+
+/// True when a one-word run is no name: a pronoun contraction ("I’m", "We’ll") or a
+/// hyphenated adjective ("US-led").
+fn is_non_name_word(word: &str) -> bool {
+    let lower = word.to_lowercase().replace('’', "'");
+    let contraction = ["'m", "'ve", "'ll", "'re", "'d", "n't"]
+        .iter()
+        .any(|e| lower.ends_with(e))
+        && lower.split('\'').next().is_some_and(|head| {
+            matches!(
+                head,
+                "i" | "we" | "you" | "they" | "he" | "she" | "it" | "that" | "there"
+            )
+        });
+    contraction || ADJECTIVE_ENDINGS.iter().any(|e| lower.ends_with(e))
+}
+
 pub(crate) fn capital_run(
     words: &Words<'_>,
     p: usize,
@@ -122,6 +168,9 @@ pub(crate) fn capital_run(
     title_case: bool,
     out: &mut Vec<Candidate>,
 ) {
+    if q == p + 1 && is_non_name_word(words.text(p)) {
+        return;
+    }
     // Titles and their modifiers at the front: "Russian President", "Foreign Minister", "Mr."
     let mut k = p;
     let mut title_end = p;
@@ -145,6 +194,13 @@ pub(crate) fn capital_run(
         k += 1;
     }
     let title_end = title_end.max(title_after_modifiers(words, p, q));
+    // "UN General Assembly", "Attorney General's Office": an organisation word ends the
+    // run, so its title words belong to the organisation's name.
+    let title_end = if words.has(q - 1, class::ORG) && q - p > 1 {
+        p
+    } else {
+        title_end
+    };
     let tokens = words.tokens;
     // "Syrian", "Russian": a nationality adjective alone names nothing.
     if (p..q).all(|k| {
@@ -357,5 +413,20 @@ fn name_candidate(words: &Words<'_>, p: usize, name_from: usize, q: usize, s: us
         definite: true,
         sentence: s,
         initial: false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn contractions_and_hyphenated_adjectives_name_nothing() {
+        assert!(is_non_name_word("I’m"));
+        assert!(is_non_name_word("We'll"));
+        assert!(is_non_name_word("US-led"));
+        assert!(is_non_name_word("Iranian-backed"));
+        assert!(!is_non_name_word("O’Brien"));
+        assert!(!is_non_name_word("Al-Assad"));
     }
 }
