@@ -202,7 +202,9 @@ fn drop_container(el: &scraper::node::Element, s: &Stats, score: f64) -> bool {
         return false;
     }
     let weight = density::class_weight(el);
-    if weight + score < 0.0 {
+    // A furniture class goes unless its own paragraphs outweigh it; a list's negative
+    // starting score alone (readability's -3 for `ul`) is no reason to drop it.
+    if weight < 0.0 && weight + score < 0.0 {
         return true;
     }
     if s.commas >= 10 {
@@ -210,6 +212,11 @@ fn drop_container(el: &scraper::node::Element, s: &Stats, score: f64) -> bool {
     }
     let list = matches!(name, "ul" | "ol" | "dl");
     let ld = s.link_density();
+    // A list of sentence-long items is prose set as bullets: names linked inside its
+    // sentences do not make it a link list.
+    if list && s.items > 0 && s.chars / s.items >= 60 && ld <= 0.35 {
+        return false;
+    }
     // Readability discounts list items by a hundred: a recipe's ingredient list or a
     // fact box is content; only link-heavy lists go, by their link density below.
     (!list && s.items > s.paragraphs + 100)

@@ -273,10 +273,10 @@ pub fn clean_with_titles(text: &str, mode: Mode, titles: &[&str]) -> CleanText {
             lines[i + 1].keep = false;
             continue;
         }
-        // In an extractor's block, short lines repeat for a reason (the same heading
-        // over each part of a list or table); only a repeated paragraph is a copy.
+        // In an extractor's block, lines repeat for a reason (the same heading and steps
+        // over each part of a plan or list); only a line printed twice in a row is a copy.
         let twin_prev = i > 0 && lines[i].tight && keys[i - 1] == keys[i];
-        let copy_matters = mode != Mode::Body || word_count(&lines[i].text) >= 8 || twin_prev;
+        let copy_matters = mode != Mode::Body || twin_prev;
         if copy_matters && keys[..i].contains(&keys[i]) {
             lines[i].keep = false;
             continue;
