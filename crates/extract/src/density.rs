@@ -44,6 +44,8 @@ pub(crate) struct Stats {
     pub loose_commas: u32,
     /// `<br>` outside any block child.
     pub breaks: u32,
+    /// Characters inside `<time>`.
+    pub time_chars: u32,
 }
 
 impl Stats {
@@ -222,7 +224,7 @@ fn never_text(el: &scraper::node::Element, use_classes: bool) -> bool {
     if el.attr("role").is_some_and(|r| LANDMARK_ROLES.contains(&r)) {
         return true;
     }
-    if !use_classes || matches!(name, "html" | "body" | "article" | "main" | "a" | "p") {
+    if !use_classes || matches!(name, "html" | "body" | "article" | "main" | "a") {
         return false;
     }
     if el
@@ -312,11 +314,15 @@ pub(crate) fn analyse(html: &Html, use_classes: bool) -> Analysis<'_> {
                     s.link_chars = s.chars;
                     s.loose_link_chars = s.loose_chars;
                 }
+                if el.name() == "time" {
+                    s.time_chars = s.chars;
+                }
                 let name = el.name();
                 if let Some(parent) = stack.last_mut() {
                     let p = &mut parent.1;
                     p.chars += s.chars;
                     p.link_chars += s.link_chars;
+                    p.time_chars += s.time_chars;
                     p.commas += s.commas;
                     p.paragraphs += s.paragraphs + u32::from(name == "p");
                     p.items += s.items + u32::from(name == "li");

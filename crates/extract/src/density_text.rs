@@ -225,6 +225,12 @@ fn drop_container(el: &scraper::node::Element, s: &Stats, score: f64) -> bool {
         || (weight >= 25.0 && ld > 0.5)
 }
 
+/// A short block that is mostly a `<time>`: the story's date stamp ("Updated on: March
+/// 3, 2021 / 10:07 AM / Example News").
+fn date_stamp(el: &scraper::node::Element, s: &Stats) -> bool {
+    BLOCKS.contains(&el.name()) && s.chars < 120 && s.time_chars * 2 >= s.chars && s.chars > 0
+}
+
 /// A paragraph or heading that is one link and nothing else: a "read this too" teaser
 /// set inside the story.
 fn link_paragraph(el: &scraper::node::Element, s: &Stats) -> bool {
@@ -248,7 +254,9 @@ fn render(a: &Analysis<'_>, scores: &HashMap<NodeId, f64>, root: NodeId, out: &m
                 match n.value() {
                     Node::Element(el) => {
                         let id = n.id();
+                        // The page's headline is not body text.
                         let dropped = a.skipped.contains(&id)
+                            || el.name() == "h1"
                             || (id != root
                                 && a.stats.get(&id).is_some_and(|s| link_paragraph(el, s)))
                             || (id != root

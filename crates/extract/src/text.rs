@@ -321,7 +321,9 @@ pub fn clean_with_titles(text: &str, mode: Mode, titles: &[&str]) -> CleanText {
     if title_index.is_none() {
         title_index = (0..first_good.min(lines.len())).find(|&i| titles.contains(&keys[i]));
     }
-    for (i, line) in lines.iter_mut().enumerate().take(first_good) {
+    // A headline that reads as a sentence ("... They just might be.") is the first
+    // paragraph-like line itself: it goes too.
+    for (i, line) in lines.iter_mut().enumerate().take(first_good + 1) {
         if titles.contains(&keys[i]) {
             line.keep = false;
         }
