@@ -38,6 +38,10 @@ enum Command {
         /// `owners.csv` at the top of an input folder is read too.
         #[arg(long)]
         owners: Vec<PathBuf>,
+        /// Find quotes with a learned attribution model instead of the rules (a file
+        /// written by `parallax-bench-polnear train`; slower, see docs/benchmarks.md).
+        #[arg(long, value_name = "FILE")]
+        attribution_model: Option<PathBuf>,
     },
     /// Serve a data directory written by `analyze` as an HTTP API and web page.
     Serve {
@@ -72,6 +76,7 @@ fn run(args: Args) -> anyhow::Result<()> {
             threads,
             quiet,
             owners,
+            attribution_model,
         } => {
             for path in &paths {
                 anyhow::ensure!(path.exists(), "{}: no such file or folder", path.display());
@@ -81,8 +86,18 @@ fn run(args: Args) -> anyhow::Result<()> {
             }
             let started = Instant::now();
             let observer = progress::Bars::new(quiet);
+            let attribution_model = attribution_model
+                .map(|path| {
+                    parallax_quotes::tagger::Model::load(&path)
+                        .map(std::sync::Arc::new)
+                        .with_context(|| {
+                            format!("loading the attribution model {}", path.display())
+                        })
+                })
+                .transpose()?;
             let options = parallax_pipeline::Options {
                 owners_files: owners,
+                attribution_model,
             };
             let analysis = parallax_pipeline::analyze_paths_with(&paths, &options, &observer);
             observer.finish();

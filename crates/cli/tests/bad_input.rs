@@ -93,3 +93,33 @@ fn a_missing_path_is_an_error_naming_it() {
     let stderr = String::from_utf8_lossy(&run.stderr);
     assert!(stderr.contains("/no/such/folder"), "{stderr}");
 }
+
+#[test]
+fn a_bad_attribution_model_is_named_with_the_reason_before_any_work() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("a.txt");
+    std::fs::write(
+        &input,
+        "The council said on Monday that the bridge would reopen.\n",
+    )
+    .unwrap();
+    let model = dir.path().join("model.bin");
+    std::fs::write(&model, b"not a model").unwrap();
+    let out = dir.path().join("out");
+    let run = Command::new(env!("CARGO_BIN_EXE_parallax"))
+        .args(["analyze", "--quiet", "--attribution-model"])
+        .arg(&model)
+        .arg("--out")
+        .arg(&out)
+        .arg(&input)
+        .output()
+        .expect("parallax runs");
+    assert!(!run.status.success());
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(stderr.contains("model.bin"), "{stderr}");
+    assert!(stderr.contains("not a parallax tagger model"), "{stderr}");
+    assert!(
+        !out.exists(),
+        "nothing is written when the model cannot be read"
+    );
+}

@@ -9,6 +9,7 @@
 use parallax_core::{Analysis, Article, Problem, RawDocument};
 use rayon::prelude::*;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 /// Receives progress events; the CLI draws them as progress bars.
 pub trait Observer: Sync {
@@ -27,11 +28,23 @@ impl Observer for Silent {
 }
 
 /// Choices for one run beyond the input paths.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Default)]
 pub struct Options {
     /// CSV files of `outlet,owner` rows that extend the built-in ownership table. An
     /// `owners.csv` at the top of an input folder is read as well.
     pub owners_files: Vec<PathBuf>,
+    /// The learned attribution model (`parallax_quotes::tagger`, trained by
+    /// `bench/polnear`); `None` runs the rule-based quote finder, the default.
+    pub attribution_model: Option<Arc<parallax_quotes::tagger::Model>>,
+}
+
+impl std::fmt::Debug for Options {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Options")
+            .field("owners_files", &self.owners_files)
+            .field("attribution_model", &self.attribution_model.is_some())
+            .finish()
+    }
 }
 
 /// Reads every file under `paths` and analyses the documents.
@@ -92,7 +105,7 @@ pub fn analyze_paths_with(
             }
         }
     }
-    let mut analysis = analyze_documents_with(docs, owners, observer);
+    let mut analysis = analyze_documents_with(docs, owners, options, observer);
     problems.append(&mut analysis.problems);
     analysis.problems = problems;
     analysis.skipped = skipped;
@@ -101,13 +114,15 @@ pub fn analyze_paths_with(
 
 /// Analyses documents already read, in their given order.
 pub fn analyze_documents(docs: Vec<RawDocument>, observer: &dyn Observer) -> Analysis {
-    analyze_documents_with(docs, Vec::new(), observer)
+    analyze_documents_with(docs, Vec::new(), &Options::default(), observer)
 }
 
-/// Like [`analyze_documents`], with extra `outlet → owner` rows for the claims stage.
+/// Like [`analyze_documents`], with extra `outlet → owner` rows for the claims stage and
+/// the quote finder `options` choose (`owners_files` are read by [`analyze_paths_with`]).
 pub fn analyze_documents_with(
     docs: Vec<RawDocument>,
     owners: Vec<(String, String)>,
+    options: &Options,
     observer: &dyn Observer,
 ) -> Analysis {
     let mut analysis = Analysis {
@@ -152,7 +167,12 @@ pub fn analyze_documents_with(
         .par_iter()
         .map(|article| {
             let mentions = parallax_language::analyze(article);
-            let quotes = parallax_quotes::find_quotes(article, &mentions);
+            let quotes = match &options.attribution_model {
+                Some(model) => {
+                    parallax_quotes::tagger::find_quotes_tagged(article, &mentions, model)
+                }
+                None => parallax_quotes::find_quotes(article, &mentions),
+            };
             observer.advance(1);
             (mentions, quotes)
         })
