@@ -143,7 +143,8 @@ fn split_parts(
             seen_top = true;
             continue;
         }
-        if el.name() == "h1" && a.stats.get(&id).is_some_and(|s| s.chars > 0) {
+        let inside_top = || node.ancestors().any(|x| x.id() == top);
+        if el.name() == "h1" && a.stats.get(&id).is_some_and(|s| s.chars > 0) && !inside_top() {
             if seen_top {
                 headline_after_top = true;
             } else {
@@ -154,7 +155,7 @@ fn split_parts(
         if el.name() != top_el.name() || el.attr("class") != Some(class) || out.contains(&id) {
             continue;
         }
-        if headline_after_top || node.ancestors().any(|x| x.id() == top) {
+        if headline_after_top || inside_top() {
             continue;
         }
         let Some(s) = a.stats.get(&id) else {
@@ -258,7 +259,9 @@ fn render(a: &Analysis<'_>, scores: &HashMap<NodeId, f64>, root: NodeId, out: &m
                         let dropped = a.skipped.contains(&id)
                             || el.name() == "h1"
                             || (id != root
-                                && a.stats.get(&id).is_some_and(|s| link_paragraph(el, s)))
+                                && a.stats
+                                    .get(&id)
+                                    .is_some_and(|s| link_paragraph(el, s) || date_stamp(el, s)))
                             || (id != root
                                 && a.stats.get(&id).is_some_and(|s| {
                                     drop_container(el, s, scores.get(&id).copied().unwrap_or(0.0))
