@@ -84,3 +84,47 @@ pub fn choose(both: Candidates) -> CleanText {
     density.extractor_byline = trafilatura.extractor_byline.take();
     density
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(paragraphs: &[&str]) -> CleanText {
+        CleanText {
+            paragraphs: paragraphs.iter().map(|p| p.to_string()).collect(),
+            ..CleanText::default()
+        }
+    }
+
+    #[test]
+    fn density_reading_wins_unless_it_found_next_to_nothing() {
+        let story = "The ferry ran again on Tuesday, three weeks after the storm tore away the pier and left the islanders without a crossing.";
+        let teasers = "More stories: council votes on parking fees, a bakery opens on Quay Street, and the lighthouse keeper retires.";
+        let chosen = choose(Candidates {
+            trafilatura: text(&[story, teasers]),
+            density: text(&[story]),
+        });
+        assert_eq!(chosen.paragraphs, vec![story.to_owned()]);
+        assert!(density_suffices(&text(&[story])));
+
+        let stub = text(&["Share this story"]);
+        assert!(!density_suffices(&stub));
+        let chosen = choose(Candidates {
+            trafilatura: text(&[story]),
+            density: stub,
+        });
+        assert_eq!(chosen.paragraphs, vec![story.to_owned()]);
+    }
+
+    #[test]
+    fn agreement_counts_shared_trigrams() {
+        let both = Candidates {
+            trafilatura: text(&["one two three four", "five six seven"]),
+            density: text(&["one two three four"]),
+        };
+        let a = agreement(&both);
+        assert_eq!((a.trafilatura_words, a.density_words), (7, 4));
+        assert_eq!(a.density_in_trafilatura, 1.0);
+        assert!((a.trafilatura_in_density - 2.0 / 5.0).abs() < 1e-9);
+    }
+}

@@ -4,9 +4,11 @@
 //! a record's text that already reads clean is cleaned gently ([`gentle`]), and a text the
 //! cleaner empties entirely is kept raw with a warning. The dump cleaner:
 //! template lines out, credits, bylines and datelines into metadata, the headline taken
-//! from the lines before the story. HTML is decoded ([`charset::decode`]), its body found
-//! by rs-trafilatura and then cleaned by the same line rules ([`html::body`]); metadata
-//! comes from `<meta>`, JSON-LD and `<time>` ([`htmlmeta::scan`]). [`fields::choose`]
+//! from the lines before the story. HTML is decoded ([`charset::decode`]) and parsed once;
+//! its body is found by our readability-style density extractor ([`density_text`]) and
+//! cleaned by the same line rules ([`html::body`]). rs-trafilatura runs only when that
+//! reading finds next to nothing, and [`choose::choose`] then picks between the two.
+//! Metadata comes from `<meta>`, JSON-LD and `<time>` ([`htmlmeta::scan`]). [`fields::choose`]
 //! picks each field and records where it came from; an undeclared language is detected
 //! from the body ([`language::detect`]). After a whole corpus is extracted,
 //! [`strip_shared_template`] removes lines an outlet prints on many of its pages.
