@@ -141,8 +141,9 @@ impl<'c, 'a> Prepared<'c, 'a> {
         self
     }
 
-    /// How far tag `tag` leads the best other tag at token `k`, in log-spaced steps.
-    fn margin(&self, k: isize, tags: &[usize]) -> &'static str {
+    /// How far the best of `tags` leads the best other tag at token `k`, in log-spaced
+    /// steps; "na" without scores.
+    pub fn margin(&self, k: isize, tags: &[usize]) -> &'static str {
         let Some(row) = usize::try_from(k).ok().and_then(|k| self.scores.get(k)) else {
             return "na";
         };

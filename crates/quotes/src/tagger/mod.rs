@@ -1,10 +1,18 @@
-//! An optional learned attribution tagger: a first-order structured perceptron (averaged,
-//! Collins 2002) over BIO tags for Source, Cue and Content, decoded with Viterbi.
+//! An optional learned attribution model ([`Model`], loaded with [`Model::load`], used by
+//! [`find_quotes_tagged`]), in three steps:
 //!
-//! Its features are the words around each token, their shapes, the cue lexicon, quote marks,
-//! sentence edges, the language stage's mentions, and the rule system's own attributions (so
-//! the model learns where the rules' boundaries are right). It is trained from a corpus by
-//! [`Trainer`] (see `bench/polnear`), deterministically, and is slower than the rules alone.
+//! 1. a tagger: first-order structured perceptrons (averaged, Collins 2002) over BIO tags for
+//!    Source, Cue and Content, decoded with Viterbi, two of them stacked ([`Stack`]). Its
+//!    features ([`features`]) are the words around each token, their shapes, the cue lexicon,
+//!    quote marks, sentence edges, the language stage's mentions, and the rule system's own
+//!    attributions (so it learns where the rules' boundaries are right);
+//! 2. a source chooser ([`source`]): per cue, a linear [`Ranker`] over candidate sources (the
+//!    tagger's, the rules', the mentions in the cue's sentence) and "none";
+//! 3. an edge ranker ([`refine`] over the candidates and features of [`boundary`]): per
+//!    content and source, the first and last token re-chosen around the tagger's edges.
+//!
+//! Everything is trained from a corpus (see `bench/polnear`), deterministically; the whole is
+//! slower than the rules alone.
 
 pub mod boundary;
 pub mod features;

@@ -144,7 +144,13 @@ pub fn features(
     let after = ctx.lower_at(t1 + 1);
     let (s0, _) = ctx.sentence_of(x);
     let opens = if ctx.token_at(s0) == t0 { "S" } else { "-" };
+    // The tagger's evidence that the candidate is a source, at its first and last token.
+    let begins = prep.margin(t0 as isize, &[1]);
+    let ends = prep.margin(t1 as isize, &[1, 2]);
     vec![
+        h(30, &[begins]),
+        h(31, &[ends]),
+        h(32, &[begins, ends, &origin]),
         h(10, &[&origin]),
         h(11, &[side, gb]),
         h(12, &[side, &between]),
