@@ -234,4 +234,25 @@ proptest! {
         };
         let _ = extract(&d);
     }
+
+    #[test]
+    fn tag_soup_never_panics(parts in proptest::collection::vec(
+        "(<p>|</p>|<div class=\"story\">|<div class=\"sidebar\">|</div>|<br>|<td>|<table>|</table>|<a href=\"/author/x\">|</a>|<h1>|<time>|<ul><li>|</li></ul>|Words, words and more words here\\.|x)",
+        0..120,
+    )) {
+        let page = format!("<html><body>{}</body></html>", parts.concat()).into_bytes();
+        let d = RawDocument {
+            source: "p".into(),
+            path: "p.html".into(),
+            format: InputFormat::Html,
+            payload: Payload::Html { bytes: page, declared_charset: None },
+            hints: RecordHints::default(),
+        };
+        if let Ok(e) = extract(&d) {
+            let index = CharIndex::new(&e.article.body);
+            for span in e.article.paragraphs() {
+                prop_assert!(index.slice(&e.article.body, span).is_some());
+            }
+        }
+    }
 }
