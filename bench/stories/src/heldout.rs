@@ -193,6 +193,21 @@ pub fn table(
         "clusters",
         "gold",
     ]);
+    if std::env::var_os("PX_CURVE").is_some() {
+        for t in [
+            0.05f32, 0.06, 0.07, 0.08, 0.09, 0.10, 0.11, 0.12, 0.13, 0.14, 0.15,
+        ] {
+            let s = &systems(params)[2];
+            let f: Vec<String> = parts
+                .iter()
+                .map(|p| {
+                    let b = bcubed(&(s.run)(p, t), &p.gold);
+                    format!("{}:{:.3}/{:.3}/{:.3}", p.name, b.p, b.r, b.f1)
+                })
+                .collect();
+            eprintln!("{t:.2} {}", f.join("  "));
+        }
+    }
     for system in systems(params) {
         let mut held_f1 = Vec::new();
         for (tune, test) in [(2, 2), (0, 1), (1, 0)] {

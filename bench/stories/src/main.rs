@@ -194,6 +194,12 @@ fn tuned(mut p: Params) -> Params {
     if let Some(v) = get("LEAD") {
         p.weights.lead_bonus = v;
     }
+    if let Some(v) = get("POSTING") {
+        p.posting_cap = v as usize;
+    }
+    if let Some(v) = get("CANDIDATES") {
+        p.max_candidates = v as usize;
+    }
     if let Some(v) = get("UNDATED") {
         p.undated_discount = v;
     }

@@ -91,16 +91,41 @@ impl Default for Weights {
     }
 }
 
-/// Terms seen so far and in how many articles each occurred.
+/// Bits of a term id that index the document-frequency table; the two bits above
+/// them hold the term's kind.
+const BUCKET_BITS: u32 = 24;
+const BUCKET_MASK: u32 = (1 << BUCKET_BITS) - 1;
+/// `ln(df + 0.5)` is looked up below this document frequency and computed above it.
+const LN_TABLE: usize = 4096;
+
+const KINDS: [TermKind; 4] = [
+    TermKind::Word,
+    TermKind::Name,
+    TermKind::Number,
+    TermKind::Phrase,
+];
+
+/// The id of a term: its kind, and a hash of its text that indexes a fixed table of
+/// document frequencies (the hashing trick). No vocabulary is kept, so the cost of a
+/// term stays the same however many distinct terms a stream brings (synthetic or real,
+/// vocabularies never stop growing). Two terms of one kind share an id about once in
+/// 16 million pairs: at worst two rare terms then count as one.
+pub fn term_id(term: &RawTerm) -> TermId {
+    let code = KINDS.iter().position(|k| *k == term.kind).unwrap_or(0) as u32;
+    let hash = xxhash_rust::xxh3::xxh3_64_with_seed(term.text.as_bytes(), u64::from(code)) as u32;
+    (code << BUCKET_BITS) | (hash & BUCKET_MASK)
+}
+
+/// Document frequencies by hashed term, and the collection size.
 #[derive(Default)]
 pub struct Vocabulary {
-    /// Term ids by a 64-bit hash of kind and text: no string is stored or compared, and
-    /// a collision (odds about 1e-8 at a million terms) would only merge two rare terms.
-    ids: HashMap<u64, TermId>,
-    kinds: Vec<TermKind>,
+    /// Articles holding each term, indexed by `id & BUCKET_MASK`; allocated (zeroed, so
+    /// the pages only become memory when touched) at the first article.
     df: Vec<u32>,
-    /// `ln(df + 0.5)` per term, kept current so an IDF costs one subtraction.
-    ln_df: Vec<f32>,
+    /// `ln(df + 0.5)` for small document frequencies.
+    ln_table: Vec<f32>,
+    /// Table cells in use: the distinct terms seen, give or take collisions.
+    occupied: usize,
     docs: u32,
     prior_docs: f32,
     /// Set by [`Vocabulary::fix_counts`]: articles weighed from then on are already counted.
@@ -122,7 +147,7 @@ impl Vocabulary {
         self.prior_docs = weights.prior_docs;
         let mut tf: HashMap<TermId, f32> = HashMap::default();
         for t in terms {
-            let id = self.intern(t);
+            let id = term_id(t);
             let bonus = if t.in_title {
                 weights.title_bonus
             } else if t.in_lead {
@@ -139,7 +164,7 @@ impl Vocabulary {
         let mut profile: Vec<(TermId, f32)> = tf
             .into_iter()
             .map(|(id, count)| {
-                let boost = match self.kinds[id as usize] {
+                let boost = match kind_of(id) {
                     TermKind::Word => 1.0,
                     TermKind::Name => weights.name,
                     TermKind::Number => weights.number,
@@ -161,7 +186,7 @@ impl Vocabulary {
 
     /// Counts one article holding `terms` in the document frequencies without weighing it.
     pub fn count(&mut self, terms: &[RawTerm]) {
-        let mut ids: Vec<TermId> = terms.iter().map(|t| self.intern(t)).collect();
+        let mut ids: Vec<TermId> = terms.iter().map(term_id).collect();
         ids.sort_unstable();
         ids.dedup();
         self.count_ids(ids.into_iter());
@@ -175,23 +200,18 @@ impl Vocabulary {
         self.fixed = true;
     }
 
-    fn intern(&mut self, t: &RawTerm) -> TermId {
-        let next = self.kinds.len() as TermId;
-        let key = xxhash_rust::xxh3::xxh3_64_with_seed(t.text.as_bytes(), t.kind as u64);
-        let id = *self.ids.entry(key).or_insert(next);
-        if id == next {
-            self.kinds.push(t.kind);
-            self.df.push(0);
-            self.ln_df.push(0.5f32.ln());
-        }
-        id
-    }
-
     fn count_ids(&mut self, ids: impl Iterator<Item = TermId>) {
+        if self.df.is_empty() {
+            self.df = vec![0; 1 << BUCKET_BITS];
+            self.ln_table = (0..LN_TABLE).map(|d| (d as f32 + 0.5).ln()).collect();
+        }
         self.docs += 1;
         for id in ids {
-            self.df[id as usize] += 1;
-            self.ln_df[id as usize] = (self.df[id as usize] as f32 + 0.5).ln();
+            let cell = &mut self.df[(id & BUCKET_MASK) as usize];
+            if *cell == 0 {
+                self.occupied += 1;
+            }
+            *cell = cell.saturating_add(1);
         }
     }
 
@@ -202,30 +222,41 @@ impl Vocabulary {
 
     /// The IDF of `id` given [`Vocabulary::ln_docs`]; never negative.
     pub fn idf(&self, id: TermId, ln_docs: f32) -> f32 {
-        self.ln_df
-            .get(id as usize)
-            .map_or(0.0, |l| (ln_docs - l).max(0.0))
+        let df = self
+            .df
+            .get((id & BUCKET_MASK) as usize)
+            .copied()
+            .unwrap_or(0) as usize;
+        let ln_df = match self.ln_table.get(df) {
+            Some(&l) => l,
+            None if self.ln_table.is_empty() => 0.5f32.ln(),
+            None => (df as f32 + 0.5).ln(),
+        };
+        (ln_docs - ln_df).max(0.0)
     }
 
     /// True when the term is a name or a number: the evidence that tells events apart.
     pub fn is_specific(&self, id: TermId) -> bool {
-        self.kinds
-            .get(id as usize)
-            .is_some_and(|k| matches!(k, TermKind::Name | TermKind::Number))
+        matches!(kind_of(id), TermKind::Name | TermKind::Number)
     }
 
     /// The kind of a term.
     pub fn kind(&self, id: TermId) -> Option<TermKind> {
-        self.kinds.get(id as usize).copied()
+        Some(kind_of(id))
     }
 
-    /// Number of distinct terms.
+    /// Number of distinct terms seen (table cells in use).
     pub fn len(&self) -> usize {
-        self.kinds.len()
+        self.occupied
     }
 
     /// True before the first article.
     pub fn is_empty(&self) -> bool {
-        self.kinds.is_empty()
+        self.occupied == 0
     }
+}
+
+/// The kind a term id carries in its top bits.
+fn kind_of(id: TermId) -> TermKind {
+    KINDS[(id >> BUCKET_BITS) as usize & 3]
 }
