@@ -232,6 +232,25 @@ fn date_stamp(el: &scraper::node::Element, s: &Stats) -> bool {
     BLOCKS.contains(&el.name()) && s.chars < 120 && s.time_chars * 2 >= s.chars && s.chars > 0
 }
 
+/// An inline element that holds a picture and links: a hover card or an inline
+/// advertisement set inside a sentence, shown only on demand.
+fn inline_card(el: &scraper::node::Element, s: &Stats) -> bool {
+    !BLOCKS.contains(&el.name())
+        && el.name() != "a"
+        && s.images > 0
+        && s.chars > 0
+        && s.link_chars * 2 >= s.chars
+        // The card, not the sentence around it.
+        && s.chars - s.link_chars < 40
+}
+
+/// Whether a child holds the picture: the card is deeper down, and this element is the
+/// sentence's own link around it.
+fn card_inside(a: &Analysis<'_>, node: density::DomNode<'_>) -> bool {
+    node.children()
+        .any(|c| a.stats.get(&c.id()).is_some_and(|s| s.images > 0))
+}
+
 /// A paragraph or heading that is one link and nothing else: a "read this too" teaser
 /// set inside the story.
 fn link_paragraph(el: &scraper::node::Element, s: &Stats) -> bool {
@@ -259,9 +278,11 @@ fn render(a: &Analysis<'_>, scores: &HashMap<NodeId, f64>, root: NodeId, out: &m
                         let dropped = a.skipped.contains(&id)
                             || el.name() == "h1"
                             || (id != root
-                                && a.stats
-                                    .get(&id)
-                                    .is_some_and(|s| link_paragraph(el, s) || date_stamp(el, s)))
+                                && a.stats.get(&id).is_some_and(|s| {
+                                    link_paragraph(el, s)
+                                        || date_stamp(el, s)
+                                        || (inline_card(el, s) && !card_inside(a, n))
+                                }))
                             || (id != root
                                 && a.stats.get(&id).is_some_and(|s| {
                                     drop_container(el, s, scores.get(&id).copied().unwrap_or(0.0))
