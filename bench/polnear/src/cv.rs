@@ -19,6 +19,8 @@ pub type Tagged = (Vec<Vec<usize>>, Vec<Vec<[f32; TAGS]>>);
 
 /// The tagger's honest output on a split: tags, emission scores, and attributions.
 pub struct Honest {
+    /// Tags per token of each text.
+    pub tags: Vec<Vec<usize>>,
     /// Emission scores per token of each text.
     pub scores: Vec<Vec<[f32; TAGS]>>,
     /// Attributions read off each text's tags.
@@ -146,7 +148,8 @@ fn gold_links(doc: &Doc) -> Vec<GoldLink> {
         .collect()
 }
 
-/// Text `i` prepared for the rankers, with the tagger's scores when `mode` has `x`.
+/// Text `i` prepared for the rankers, with the tagger's scores when `mode` has `x` and its
+/// tags when it has `t`.
 fn prepared<'c, 'a>(
     ctx: &'c Context<'a>,
     rules: &[Attribution],
@@ -154,12 +157,14 @@ fn prepared<'c, 'a>(
     i: usize,
     mode: &str,
 ) -> Prepared<'c, 'a> {
-    let prep = Prepared::new(ctx, rules);
+    let mut prep = Prepared::new(ctx, rules);
     if mode.contains('x') {
-        prep.with_scores(honest.scores[i].clone())
-    } else {
-        prep
+        prep = prep.with_scores(honest.scores[i].clone());
     }
+    if mode.contains('t') {
+        prep = prep.with_tags(&honest.tags[i]);
+    }
+    prep
 }
 
 /// The ranker's training lists from texts `which` of `docs`, with the tagger's honest
@@ -193,6 +198,10 @@ pub fn refined_attributions(
     mode: &str,
 ) -> Vec<Vec<Attribution>> {
     let mut out = honest.attributions.clone();
+    let none_bias = std::env::var("PX_NONE_BIAS")
+        .ok()
+        .and_then(|b| b.parse().ok())
+        .unwrap_or(parallax_quotes::tagger::model::NONE_BIAS);
     for fold in 0..folds {
         let train: Vec<usize> = (0..docs.len()).filter(|i| i % folds != fold).collect();
         let ex = ranker_examples(docs, honest, &train, mode);
@@ -224,7 +233,7 @@ pub fn refined_attributions(
             let rules = parallax_quotes::attributions(&d.article, &m);
             let prep = prepared(&ctx, &rules, honest, i, mode);
             if mode.contains('s') {
-                choose_sources(&prep, &sources, &rules, &mut out[i]);
+                choose_sources(&prep, &sources, &rules, &mut out[i], none_bias);
             }
             if mode.contains('f') {
                 fill_contents(&prep, &mut out[i]);

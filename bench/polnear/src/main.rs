@@ -203,8 +203,9 @@ fn run_train(
 }
 
 /// What the rankers do, as letters: `s` choose sources, `f` fill missing contents, `e`
-/// re-place edges, `x` read the tagger's scores (`cv` takes another set from `PX_REFINE`).
-const DEFAULT_MODE: &str = "sex";
+/// re-place edges, `x` read the tagger's scores, `t` its tags (`cv` takes another set from
+/// `PX_REFINE`).
+const DEFAULT_MODE: &str = "sext";
 
 /// Passes of the edge ranker over its training lists.
 fn rank_epochs() -> usize {
@@ -234,6 +235,7 @@ fn honest_or_cached(
     };
     Ok(cv::Honest {
         attributions: cv::attributions_of(docs, &tagged.0),
+        tags: tagged.0,
         scores: tagged.1,
     })
 }
@@ -263,7 +265,8 @@ fn run_cv(dir: &Path, cache: Option<&Path>, epochs: usize, folds: usize) -> Resu
         let m = parallax_language::analyze(a);
         parallax_quotes::attributions(a, &m)
     })?;
-    let tagged = evaluate(&docs, None, &lookup)?;
+    let mut tagged = evaluate(&docs, None, &lookup)?;
+    tagged.timed = false;
     let mode = std::env::var("PX_REFINE").unwrap_or_else(|_| DEFAULT_MODE.into());
     let refined = cv::refined_attributions(&docs, &honest, folds.max(2), rank_epochs(), &mode);
     if let Some(c) = cache {
@@ -275,14 +278,15 @@ fn run_cv(dir: &Path, cache: Option<&Path>, epochs: usize, folds: usize) -> Resu
             .map(|&i| refined[i].clone())
             .unwrap_or_default()
     };
-    let ranked = evaluate(&docs, None, &lookup)?;
+    let mut ranked = evaluate(&docs, None, &lookup)?;
+    ranked.timed = false;
     print_tables(
         &format!("{} ({folds}-fold cross-validation)", dir.display()),
         &docs,
         &[
             ("parallax rules (default)", rules),
             ("parallax tagger, held-out folds", tagged),
-            ("tagger + edge ranker, held-out folds", ranked),
+            ("tagger + rankers, held-out folds", ranked),
         ],
     );
     Ok(())
@@ -292,6 +296,9 @@ fn run_cv(dir: &Path, cache: Option<&Path>, epochs: usize, folds: usize) -> Resu
 struct Run {
     counts: score::Counts,
     seconds: f64,
+    /// False when the system's output was computed earlier (cross-validation), so its time
+    /// says nothing.
+    timed: bool,
 }
 
 fn evaluate(
@@ -337,7 +344,11 @@ fn evaluate(
                 .map_err(|e| format!("cannot write {}: {e}", file.display()))?;
         }
     }
-    Ok(Run { counts, seconds })
+    Ok(Run {
+        counts,
+        seconds,
+        timed: true,
+    })
 }
 
 fn run_eval(split: &Path, out_dir: Option<&Path>, model_path: Option<&Path>) -> Result<(), String> {
@@ -440,7 +451,7 @@ fn print_tables(split: &str, docs: &[Doc], systems: &[(&str, Run)]) {
     println!("{}", peers.render());
     let mb = bytes as f64 / 1e6;
     let mut speed = Table::new(&["system", "MB", "seconds", "MB/s per core"]);
-    for (name, run) in systems {
+    for (name, run) in systems.iter().filter(|s| s.1.timed) {
         speed.row(vec![
             name.to_string(),
             format!("{mb:.2}"),

@@ -8,9 +8,11 @@
 //! tidies them for users ([`nesting`]: a partial quote inside reported speech is one partial
 //! quote with the reported speech's cue and speaker).
 //!
-//! The default path is rules only. [`attributions_tagged`] runs an optional learned tagger
-//! ([`tagger`]: two stacked averaged perceptrons over BIO tags, reading the rules' output as
-//! features); it is trained and measured by `bench/polnear` and is about five times slower.
+//! The default path is rules only. [`tagger::find_quotes_tagged`] runs an optional learned
+//! model ([`tagger::Model`]: two stacked averaged perceptrons over BIO tags, reading the rules'
+//! output as features, then linear rankers that choose each cue's source and re-place content
+//! and source edges); it is trained and measured by `bench/polnear` and is several times
+//! slower. [`attributions_tagged`] runs the tagger alone.
 
 pub mod context;
 pub mod cues;

@@ -50,6 +50,7 @@ pub struct Prepared<'c, 'a> {
     para_last: Vec<bool>,
     flags: Vec<u8>,
     scores: Vec<[f32; TAGS]>,
+    labels: Vec<u8>,
 }
 
 fn class_of(lower: &str, cap: bool) -> &'static str {
@@ -129,7 +130,28 @@ impl<'c, 'a> Prepared<'c, 'a> {
             para_last,
             flags,
             scores: Vec::new(),
+            labels: Vec::new(),
         }
+    }
+
+    /// Adds the tagger's tags per token, which the edges read as features; ignored unless
+    /// there is one tag per token.
+    pub fn with_tags(mut self, tags: &[usize]) -> Self {
+        if tags.len() == self.class.len() {
+            self.labels = tags.iter().map(|&t| u8::try_from(t).unwrap_or(0)).collect();
+        }
+        self
+    }
+
+    /// The tagger's tag at token `k` as a name ("na" without tags).
+    fn tag(&self, k: isize) -> &'static str {
+        const NAMES: [&str; TAGS] = ["O", "BS", "IS", "BC", "IC", "BT", "IT"];
+        usize::try_from(k)
+            .ok()
+            .and_then(|k| self.labels.get(k))
+            .and_then(|&t| NAMES.get(usize::from(t)))
+            .copied()
+            .unwrap_or("na")
     }
 
     /// Adds the tagger's emission scores per token ([`super::Stack::decode_with_scores`]),
@@ -405,6 +427,16 @@ impl<'c, 'a> Prepared<'c, 'a> {
                 h(52, &[here, outside]),
                 h(53, &[here, db]),
                 h(54, &[here, self.c(out1), self.c(in1)]),
+            ]);
+        }
+        if !self.labels.is_empty() {
+            f.extend([
+                h(55, &[self.tag(out1), self.tag(in1)]),
+                h(56, &[self.tag(out1), self.tag(in1), db]),
+                h(
+                    57,
+                    &[self.tag(out2), self.tag(out1), self.tag(in1), self.tag(in2)],
+                ),
             ]);
         }
         // Whole-span features for an end: its length, the sentences it crosses, and whether

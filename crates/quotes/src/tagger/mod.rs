@@ -3,7 +3,7 @@
 //!
 //! 1. a tagger: first-order structured perceptrons (averaged, Collins 2002) over BIO tags for
 //!    Source, Cue and Content, decoded with Viterbi, two of them stacked ([`Stack`]). Its
-//!    features ([`features`]) are the words around each token, their shapes, the cue lexicon,
+//!    features ([`features()`]) are the words around each token, their shapes, the cue lexicon,
 //!    quote marks, sentence edges, the language stage's mentions, and the rule system's own
 //!    attributions (so it learns where the rules' boundaries are right);
 //! 2. a source chooser ([`source`]): per cue, a linear [`Ranker`] over candidate sources (the

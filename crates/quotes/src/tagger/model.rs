@@ -42,6 +42,10 @@ pub struct Model {
 
 const MAGIC: &[u8] = b"PXTM2";
 
+/// Added to the source chooser's score for "no source": the chooser, trained on single
+/// choices, drops more sources than F1 over a corpus wants (chosen on train cross-validation).
+pub const NONE_BIAS: f32 = -4.0;
+
 impl Model {
     /// Reads a model file written by `parallax-bench-polnear train`.
     pub fn load(path: &Path) -> Result<Model, Error> {
@@ -110,9 +114,11 @@ impl Model {
             .stack
             .decode_with_scores(&ctx, &feats, &super::segments(&ctx));
         let mut found = super::attributions_from_tags(&ctx, &tags);
-        let prep = Prepared::new(&ctx, &rules).with_scores(scores);
+        let prep = Prepared::new(&ctx, &rules)
+            .with_scores(scores)
+            .with_tags(&tags);
         if let Some(sources) = &self.sources {
-            super::source::choose_sources(&prep, sources, &rules, &mut found);
+            super::source::choose_sources(&prep, sources, &rules, &mut found, NONE_BIAS);
         }
         if let Some(ranker) = &self.ranker {
             super::refine::refine(&prep, ranker, &mut found);

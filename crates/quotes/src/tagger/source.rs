@@ -197,16 +197,30 @@ pub fn lists(
     (cands, feats)
 }
 
-/// Re-chooses the source of every attribution with a cue.
+/// Re-chooses the source of every attribution with a cue; `none_bias` is added to the score
+/// of "no source" (negative values keep more sources).
 pub fn choose_sources(
     prep: &Prepared<'_, '_>,
     ranker: &Ranker,
     rules: &[Attribution],
     tagged: &mut [Attribution],
+    none_bias: f32,
 ) {
     for a in tagged.iter_mut().filter(|a| a.cue.is_some()) {
         let (cands, feats) = lists(prep, a, rules);
-        let Some(best) = ranker.best(&feats).map(|i| cands[i].span) else {
+        let mut scores = ranker.scores(&feats);
+        for (c, s) in cands.iter().zip(scores.iter_mut()) {
+            if c.span.is_none() {
+                *s += none_bias;
+            }
+        }
+        let mut best: Option<(usize, f32)> = None;
+        for (i, &s) in scores.iter().enumerate() {
+            if best.is_none_or(|b| s > b.1) {
+                best = Some((i, s));
+            }
+        }
+        let Some(best) = best.map(|b| cands[b.0].span) else {
             continue;
         };
         if best != a.source {
