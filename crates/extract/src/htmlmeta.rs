@@ -319,6 +319,20 @@ impl PageMeta {
                 match a {
                     Value::String(s) => names.push(s.clone()),
                     Value::Object(o) => {
+                        // A graph (Yoast and the like) names the author in a node of its
+                        // own, referenced by "@id".
+                        let o = match (o.get("name"), o.get("@id").and_then(Value::as_str)) {
+                            (None, Some(id)) => self
+                                .json_ld
+                                .iter()
+                                .filter_map(Value::as_object)
+                                .find(|n| {
+                                    n.get("@id").and_then(Value::as_str) == Some(id)
+                                        && n.contains_key("name")
+                                })
+                                .unwrap_or(o),
+                            _ => o,
+                        };
                         let org = o
                             .get("@type")
                             .and_then(Value::as_str)
