@@ -319,6 +319,14 @@ const CUTOFF_LINES: &[&str] = &[
     "comments",
     "top rated comments",
     "reader comments",
+    "readers comments",
+    "readers' comments",
+    "your comments",
+    "your views",
+    "have your say",
+    "post a comment",
+    "add your comment",
+    "add a comment",
     "discussion",
     "reader notice",
     "notice to readers",
@@ -347,6 +355,9 @@ static FINES_NOTICE: LazyLock<Regex> = LazyLock::new(|| {
 static AUTHOR_BOX: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^About (\p{Lu}[\p{L}’'.-]+(?: \p{Lu}[\p{L}’'.-]+){1,2})$").expect("static regex")
 });
+/// The header of a reader's comment ("harbourfan wrote:"): the comments have begun.
+static COMMENT_BY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\S+(?: \S+){0,3} wrote:$").expect("static regex"));
 static PHOTO_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     // "Mikhail Metzel/TASS", "Jane Doe/AP Photo", "Photo: AFP", "Bridge at dusk Jo Sample / Flickr CC"
     Regex::new(r"^(?:(?:(?:photo|image|picture|credit|foto)s?\s*[:©]\s*).{2,60}|(?:\p{Lu}[\p{L}’'.-]*\s+){1,4}\p{Lu}[\p{L}’'.-]*/\p{Lu}{2,}[\w-]*(?:\s+(?:Photo|Images|Pictures|via \S+))?|[^/]{2,80}\s/\s\p{Lu}[\p{L}&.-]*(?:\s+(?:\p{Lu}[\p{L}&.-]*|CC|BY(?:-SA)?(?: \d\.\d)?|via \S+)){0,3})$")
@@ -390,7 +401,7 @@ pub fn classify(line: &str) -> LineKind {
     if CUTOFF_LINES.contains(&folded.as_str()) || LEGAL_NOTICE.is_match(line) {
         return LineKind::Cutoff;
     }
-    if AUTHOR_BOX.is_match(line.trim()) {
+    if AUTHOR_BOX.is_match(line.trim()) || COMMENT_BY.is_match(line.trim()) {
         return LineKind::Cutoff;
     }
     if JUNK_LINES.contains(&folded.as_str())
