@@ -344,6 +344,11 @@ static NAV_SEPARATED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^([\p{Lu}&][\w&’'.]*( [\p{L}&][\w&’'.]*){0,3})( [-|•·»›/] [\p{Lu}&][\w&’'.]*( [\p{L}&][\w&’'.]*){0,3}){2,}\s*[|]?$")
         .expect("static regex")
 });
+/// A bar of page tools ("Email this story | Print this story | Share").
+static TOOL_BAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:(?:e-?mail|print|share|save|send|tweet|reprint|bookmark|discuss|recommend)\b[\w ]{0,20}?\s*[|•·]\s*)+(?:e-?mail|print|share|save|send|tweet|reprint|bookmark|discuss|recommend)\b[\w ]{0,20}$")
+        .expect("static regex")
+});
 static LEGAL_NOTICE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r#"(?i)^[^.]{0,80}\b(has|have) been (declared|designated|labell?ed|branded) (an? )?["“«]?(undesirable|foreign agent|extremist)"#)
         .expect("static regex")
@@ -412,6 +417,7 @@ pub fn classify(line: &str) -> LineKind {
         || FOLLOW_ON.is_match(&folded)
         || (AFFILIATE_NOTICE.is_match(line) && line.split_whitespace().count() <= 45)
         || NAV_SEPARATED.is_match(line.trim())
+        || TOOL_BAR.is_match(line.trim())
         || FINES_NOTICE.is_match(line)
         || crate::notices::is_outlet_notice(line)
         || crate::links::is_link_line(line)
@@ -454,57 +460,4 @@ pub fn author_box_name(line: &str) -> Option<String> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::{classify, LineKind};
-
-    #[track_caller]
-    fn check(line: &str, expected: LineKind) {
-        assert_eq!(classify(line), expected, "{line}");
-    }
-
-    #[test]
-    fn template_lines_are_junk() {
-        for line in [
-            "Follow us on: |",
-            "Connect with us",
-            "Also read: Ships Leave Harbour Early",
-            "Read: Council Votes On Budget",
-            "please wait",
-            "No media source currently available",
-            "0:00 0:03:17 0:00",
-            "Direct link",
-            "XS SM MD LG",
-            "LG",
-            "Home - Local News - Weather",
-            "Ann Example/AGENCY",
-            "Bridge at dusk Jo Sample / Flickr CC",
-            "12 comments",
-            "Boats wait in the harbour on Tuesday. (AP Photo/Jo Sample)",
-            "The old pier before the storm [File: Agency]",
-        ] {
-            check(line, LineKind::Junk);
-        }
-    }
-
-    #[test]
-    fn notices_and_author_boxes_cut_the_rest() {
-        check("ATTENTION READERS", LineKind::Cutoff);
-        check("About Jane Example", LineKind::Cutoff);
-        check(
-            "Example Radio has been declared an \"undesirable organization\" by the government.",
-            LineKind::Cutoff,
-        );
-    }
-
-    #[test]
-    fn article_sentences_stay() {
-        for line in [
-            "The council said the bridge would reopen on Monday.",
-            "Harbour traffic",
-            "The ministry declared the group undesirable in 2017, officials said.",
-            "Read the full report on the council's website, the mayor said.",
-        ] {
-            check(line, LineKind::Other);
-        }
-    }
-}
+mod tests;
