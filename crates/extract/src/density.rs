@@ -263,9 +263,35 @@ fn text_stats(text: &str, stats: &mut Stats, in_link: bool) {
     }
 }
 
+/// The ancestors of `<article>`, `<main>` and `itemprop="articleBody"` elements: a
+/// layout class such as "container has-sidebar" on them names the page's shape, not
+/// furniture, so class names never hide them.
+fn story_holders(html: &Html) -> std::collections::HashSet<NodeId> {
+    let mut out = std::collections::HashSet::new();
+    for node in html.tree.root().descendants() {
+        let Node::Element(el) = node.value() else {
+            continue;
+        };
+        let marks_story = matches!(el.name(), "article" | "main")
+            || el.attr("role") == Some("main")
+            || el
+                .attr("itemprop")
+                .is_some_and(|p| p.contains("articleBody"));
+        if marks_story {
+            for ancestor in node.ancestors() {
+                if !out.insert(ancestor.id()) {
+                    break;
+                }
+            }
+        }
+    }
+    out
+}
+
 /// Counts every element of the page; with `use_classes` false only tags, roles and
 /// hidden markers decide what is skipped (the retry when class names hid the story).
 pub(crate) fn analyse(html: &Html, use_classes: bool) -> Analysis<'_> {
+    let holds_story = story_holders(html);
     let mut stats = HashMap::new();
     let mut skipped = std::collections::HashSet::new();
     // Stack of open elements: (id, counts, is a link, is skipped).
@@ -276,7 +302,8 @@ pub(crate) fn analyse(html: &Html, use_classes: bool) -> Analysis<'_> {
         match edge {
             ego_tree::iter::Edge::Open(node) => match node.value() {
                 Node::Element(el) => {
-                    let skip = skip_depth > 0 || never_text(el, use_classes);
+                    let classes = use_classes && !holds_story.contains(&node.id());
+                    let skip = skip_depth > 0 || never_text(el, classes);
                     if skip {
                         if skip_depth == 0 {
                             skipped.insert(node.id());
