@@ -149,7 +149,7 @@ const LANDMARK_ROLES: &[&str] = &[
 /// newsletter boxes).
 static UNLIKELY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)-ad-|^ad-|\bads?\b|banner|breadcrumb|combx|comment|community|cookie|disqus|extra|foot|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|popup|promo|share|sharing|newsletter|subscri|signup|outbrain|taboola|recommend|most-?popular|trending|pagination|pager|masthead|byline|dateline|caption|tags?\b|author-?(bio|info|box)|modal|overlay|toolbar",
+        r"(?i)-ad-|^ad-|\bads?\b|banner|breadcrumb|combx|comment|community|cookie|disqus|extra|\bfoot(?:er)?\b|footer|footnote|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|popup|promo|share|sharing|newsletter|subscri|signup|outbrain|taboola|recommend|most-?popular|trending|pagination|pager|masthead|byline|caption|tags?\b|author-?(bio|info|box)|modal|overlay|toolbar",
     )
     .expect("static regex")
 });
@@ -168,7 +168,7 @@ static POSITIVE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static NEGATIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|foot|footer|footnote|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|tool|widget|teaser|recommend|newsletter|caption|byline")
+    Regex::new(r"(?i)-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|\bfoot(?:er)?\b|footer|footnote|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|tool|widget|teaser|recommend|newsletter|caption|byline")
         .expect("static regex")
 });
 
@@ -518,4 +518,32 @@ pub(crate) fn candidate(a: &Analysis<'_>) -> Option<Choice> {
         top_chars,
         scores,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn hidden_by_class(class: &str) -> bool {
+        let html = Html::parse_fragment(&format!("<div class=\"{class}\">x</div>"));
+        let el = html
+            .root_element()
+            .descendants()
+            .find_map(|n| match n.value() {
+                Node::Element(el) if el.name() == "div" => Some(el.clone()),
+                _ => None,
+            })
+            .expect("the fragment has a div");
+        never_text(&el, true)
+    }
+
+    #[test]
+    fn furniture_class_words_are_whole_words() {
+        assert!(hidden_by_class("site-footer"));
+        assert!(hidden_by_class("foot"));
+        assert!(hidden_by_class("sidebar-widgets"));
+        assert!(!hidden_by_class("football-report"));
+        assert!(!hidden_by_class("sidebar-content"), "content rescues it");
+        assert!(!hidden_by_class("story-text"));
+    }
 }
