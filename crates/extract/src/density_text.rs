@@ -202,7 +202,7 @@ fn drop_container(el: &scraper::node::Element, s: &Stats, score: f64) -> bool {
     ) {
         return false;
     }
-    let weight = density::class_weight(el);
+    let weight = crate::density_names::class_weight(el);
     // A furniture class goes unless its own paragraphs outweigh it; a list's negative
     // starting score alone (readability's -3 for `ul`) is no reason to drop it.
     if weight < 0.0 && weight + score < 0.0 {

@@ -19,6 +19,7 @@ pub mod choose;
 pub mod credits;
 pub mod dates;
 mod density;
+mod density_names;
 pub mod density_text;
 pub mod fields;
 pub mod gentle;
