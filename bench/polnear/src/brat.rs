@@ -40,11 +40,19 @@ pub fn parse_pieces(text: &str) -> Vec<(usize, usize, usize)> {
     out
 }
 
-/// An attribution's cue and source spans in characters.
-pub type Link = (Option<(usize, usize)>, Option<(usize, usize)>);
+/// An attribution's cue, source and content spans in characters (a span in pieces from its
+/// first to its last character).
+#[derive(Clone, Copy, Debug)]
+pub struct Link {
+    /// The cue.
+    pub cue: Option<(usize, usize)>,
+    /// The source.
+    pub source: Option<(usize, usize)>,
+    /// The content.
+    pub content: Option<(usize, usize)>,
+}
 
-/// Each attribution's (cue, source) spans from the `E` lines, in characters; a span in
-/// pieces counts from its first to its last character.
+/// Each attribution's spans from the `E` lines.
 pub fn parse_links(text: &str) -> Vec<Link> {
     let mut spans = std::collections::HashMap::new();
     for line in text.lines() {
@@ -73,7 +81,11 @@ pub fn parse_links(text: &str) -> Vec<Link> {
                 .find(|(r, _)| *r == name)
                 .and_then(|(_, t)| spans.get(t).copied())
         };
-        out.push((role("Cue"), role("Source")));
+        out.push(Link {
+            cue: role("Cue"),
+            source: role("Source"),
+            content: role("Content"),
+        });
     }
     out
 }

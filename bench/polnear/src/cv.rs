@@ -7,7 +7,9 @@ use parallax_core::CharIndex;
 use parallax_quotes::context::Context;
 use parallax_quotes::tagger::boundary::Prepared;
 use parallax_quotes::tagger::model::{attributions_of_tags, tag_article};
-use parallax_quotes::tagger::refine::{fill_contents, refine, train_ranker, Examples, GoldLink};
+use parallax_quotes::tagger::refine::{
+    fill_contents, refine, train_ranker, CueContent, Examples, GoldLink,
+};
 use parallax_quotes::tagger::source::choose_sources;
 use parallax_quotes::tagger::TAGS;
 use parallax_quotes::words::tokenize;
@@ -144,7 +146,7 @@ fn gold_links(doc: &Doc) -> Vec<GoldLink> {
     let bytes = |(a, b): (usize, usize)| Some((index.byte_of(a as u32)?, index.byte_of(b as u32)?));
     doc.links
         .iter()
-        .filter_map(|&(c, s)| Some((bytes(c?)?, s.and_then(bytes))))
+        .filter_map(|l| Some((bytes(l.cue?)?, l.source.and_then(bytes))))
         .collect()
 }
 
@@ -167,6 +169,16 @@ fn prepared<'c, 'a>(
     prep
 }
 
+/// Gold (cue, content) byte ranges of one text's attributions.
+fn cue_contents(doc: &Doc) -> Vec<CueContent> {
+    let index = CharIndex::new(&doc.article.body);
+    let bytes = |(a, b): (usize, usize)| Some((index.byte_of(a as u32)?, index.byte_of(b as u32)?));
+    doc.links
+        .iter()
+        .filter_map(|l| Some((bytes(l.cue?)?, bytes(l.content?)?)))
+        .collect()
+}
+
 /// The ranker's training lists from texts `which` of `docs`, with the tagger's honest
 /// attributions on them.
 pub fn ranker_examples(docs: &[Doc], honest: &Honest, which: &[usize], mode: &str) -> Examples {
@@ -184,7 +196,7 @@ pub fn ranker_examples(docs: &[Doc], honest: &Honest, which: &[usize], mode: &st
         if mode.contains('f') {
             fill_contents(&prep, &mut filled);
         }
-        ex.add(&prep, &filled, &contents, &sources);
+        ex.add(&prep, &filled, &contents, &sources, &cue_contents(d));
     }
     ex
 }
@@ -244,4 +256,39 @@ pub fn refined_attributions(
         }
     }
     out
+}
+
+/// Diagnostic: tagged source segments that no attribution kept, and how many match a gold
+/// source exactly.
+pub fn lone_sources(docs: &[Doc], honest: &Honest, kept: &[Vec<Attribution>]) -> (usize, usize) {
+    let (mut lone, mut right) = (0, 0);
+    for (i, d) in docs.iter().enumerate() {
+        let words = tokenize(&d.article.body);
+        let tags = &honest.tags[i];
+        if tags.len() != words.len() {
+            continue;
+        }
+        let [_, sources] = gold_bytes(d);
+        let mut k = 0;
+        while k < tags.len() {
+            if tags[k] == 1 {
+                let mut e = k + 1;
+                while e < tags.len() && tags[e] == 2 {
+                    e += 1;
+                }
+                let span = (words[k].start, words[e - 1].end);
+                let used = kept[i]
+                    .iter()
+                    .any(|a| a.source.is_some_and(|s| s.0 < span.1 && span.0 < s.1));
+                if !used {
+                    lone += 1;
+                    right += usize::from(sources.contains(&span));
+                }
+                k = e;
+            } else {
+                k += 1;
+            }
+        }
+    }
+    (lone, right)
 }

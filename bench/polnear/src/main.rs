@@ -278,6 +278,10 @@ fn run_cv(dir: &Path, cache: Option<&Path>, epochs: usize, folds: usize) -> Resu
             .map(|&i| refined[i].clone())
             .unwrap_or_default()
     };
+    eprintln!(
+        "lone tagged sources (count, exact gold): {:?}",
+        cv::lone_sources(&docs, &honest, &refined)
+    );
     let mut ranked = evaluate(&docs, None, &lookup)?;
     ranked.timed = false;
     print_tables(

@@ -5,7 +5,7 @@
 use parallax_core::{Article, ArticleId, CharIndex, FieldSources, Mentions};
 use parallax_quotes::context::Context;
 use parallax_quotes::tagger::boundary::Prepared;
-use parallax_quotes::tagger::refine::{train_ranker, Examples, GoldLink};
+use parallax_quotes::tagger::refine::{train_ranker, CueContent, Examples, GoldLink};
 use parallax_quotes::tagger::{decode_segments, find_quotes_tagged, Error, Model, Stack, Trainer};
 use parallax_quotes::{add_stage_features, tagger_features, words};
 use std::fmt::Write;
@@ -118,7 +118,15 @@ fn tiny_model() -> Model {
         })
         .collect();
     let mut examples = Examples::default();
-    examples.add(&prep, &tagged, &spans(2), &spans(0));
+    let cue_contents: Vec<CueContent> = marks
+        .iter()
+        .filter(|m| m.0 == 1)
+        .filter_map(|c| {
+            let content = marks.iter().find(|m| m.0 == 2 && m.1 == c.1)?;
+            Some((c.2, content.2))
+        })
+        .collect();
+    examples.add(&prep, &tagged, &spans(2), &spans(0), &cue_contents);
     examples.add_sources(&prep, &tagged, &rules, &links);
     model.ranker = Some(train_ranker(&examples.lists, 10));
     model.sources = Some(train_ranker(&examples.source_lists, 10));

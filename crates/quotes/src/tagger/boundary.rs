@@ -252,8 +252,8 @@ impl<'c, 'a> Prepared<'c, 'a> {
             return Vec::new();
         }
         let (window, reach) = match edge {
-            Edge::ContentStart | Edge::ContentEnd => (12, 80),
-            Edge::SourceStart | Edge::SourceEnd => (6, 0),
+            Edge::ContentStart | Edge::ContentEnd => (30, 200),
+            Edge::SourceStart | Edge::SourceEnd => (10, 0),
         };
         let Some((s, e)) = (match edge {
             Edge::ContentStart | Edge::ContentEnd => spans.content,

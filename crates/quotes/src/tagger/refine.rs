@@ -130,6 +130,9 @@ pub fn refine(prep: &Prepared<'_, '_>, ranker: &Ranker, tagged: &mut [Attributio
     }
 }
 
+/// A gold attribution's cue and content, in bytes.
+pub type CueContent = ((usize, usize), (usize, usize));
+
 /// A gold attribution's cue and source, in bytes.
 pub type GoldLink = ((usize, usize), Option<(usize, usize)>);
 
@@ -152,14 +155,18 @@ pub struct Examples {
 }
 
 impl Examples {
-    /// Adds the lists of one article: each tagged span is matched to the gold span of the same
-    /// label that overlaps it most; gold spans are byte ranges.
+    /// Adds the lists of one article: each tagged content is matched to the content of the
+    /// gold attribution whose cue overlaps its cue when the two contents overlap (nested
+    /// attributions make the best-overlapping content the wrong one), else, like each tagged
+    /// source, to the gold span of its label that overlaps it most; gold spans are byte ranges,
+    /// `cue_contents` pairs a gold cue with its content.
     pub fn add(
         &mut self,
         prep: &Prepared<'_, '_>,
         tagged: &[Attribution],
         gold_contents: &[(usize, usize)],
         gold_sources: &[(usize, usize)],
+        cue_contents: &[CueContent],
     ) {
         let ctx = prep.ctx;
         // A gold span in tokens, when its edges fall on token edges.
@@ -198,8 +205,17 @@ impl Examples {
                     2,
                 ),
             ];
+            let overlaps = |x: (usize, usize), y: (usize, usize)| x.0 < y.1 && y.0 < x.1;
+            let by_cue = match (a.cue, content) {
+                (Some(c), Some(t)) => cue_contents
+                    .iter()
+                    .find(|(gc, gt)| overlaps(*gc, c) && overlaps(*gt, t))
+                    .map(|x| x.1),
+                _ => None,
+            };
             for (span, gold, start_edge, end_edge, slot) in jobs {
-                let Some(g) = span.and_then(|s| best_overlap(s, gold)) else {
+                let matched = if slot == 0 { by_cue } else { None };
+                let Some(g) = matched.or_else(|| span.and_then(|s| best_overlap(s, gold))) else {
                     continue;
                 };
                 let Some((gs, ge)) = to_tokens(g) else {
