@@ -315,7 +315,7 @@ pub(crate) fn candidate(a: &Analysis<'_>) -> Option<Choice> {
         .filter(|(_, s)| *s >= top_score * 0.75)
         .map(|(id, _)| *id)
         .collect();
-    if strong.len() >= 2 {
+    if strong.len() >= 3 {
         let top_node = tree.get(top)?;
         for ancestor in top_node.ancestors() {
             if !matches!(ancestor.value(), Node::Element(el) if el.name() != "body" && el.name() != "html")
@@ -329,7 +329,7 @@ pub(crate) fn candidate(a: &Analysis<'_>) -> Option<Choice> {
                         .is_some_and(|n| n.ancestors().any(|x| x.id() == ancestor.id()))
                 })
                 .count();
-            if holds >= 2 {
+            if holds >= 3 {
                 top = ancestor.id();
                 break;
             }
