@@ -44,6 +44,8 @@ pub(crate) struct Stats {
     pub breaks: u32,
     /// Characters inside `<time>`.
     pub time_chars: u32,
+    /// `<blockquote>` descendants.
+    pub quotes: u32,
 }
 
 impl Stats {
@@ -196,6 +198,7 @@ pub(crate) fn analyse(html: &Html, use_classes: bool) -> Analysis<'_> {
                     p.items += s.items + u32::from(name == "li");
                     p.images += s.images + u32::from(name == "img");
                     p.inputs += s.inputs + u32::from(name == "input");
+                    p.quotes += s.quotes + u32::from(name == "blockquote");
                     if BLOCKS.contains(&name) {
                         p.block_child = true;
                     } else if name == "br" {

@@ -57,7 +57,7 @@ static UNLIKELY: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Words that rescue an unlikely-looking name ("article-footer-content" is still content).
 static MAYBE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)and|article|body|column|content|main|shadow|story|entry")
+    Regex::new(r"(?i)and|article|body|column|content|main|shadow|story|entry|embed")
         .expect("static regex")
 });
 

@@ -202,6 +202,11 @@ fn drop_container(el: &scraper::node::Element, s: &Stats, score: f64) -> bool {
     ) {
         return false;
     }
+    // A post embedded in the story (a tweet quoting someone) is part of what it reports,
+    // links and all.
+    if s.quotes > 0 && el.attr("class").is_some_and(|c| c.contains("embed")) {
+        return false;
+    }
     let weight = crate::density_names::class_weight(el);
     // A furniture class goes unless its own paragraphs outweigh it; a list's negative
     // starting score alone (readability's -3 for `ul`) is no reason to drop it.
