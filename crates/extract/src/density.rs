@@ -153,7 +153,12 @@ pub(crate) fn analyse(html: &Html, use_classes: bool) -> Analysis<'_> {
                         }
                         skip_depth += 1;
                     }
-                    let link = el.name() == "a";
+                    // A named anchor (`<a name>`) or an in-page jump is not a way off
+                    // the page: its text is not link text.
+                    let link = el.name() == "a"
+                        && el
+                            .attr("href")
+                            .is_some_and(|h| !h.trim_start().starts_with('#'));
                     if link {
                         link_depth += 1;
                     }
