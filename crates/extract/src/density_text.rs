@@ -256,12 +256,19 @@ fn card_inside(a: &Analysis<'_>, node: density::DomNode<'_>) -> bool {
         .any(|c| a.stats.get(&c.id()).is_some_and(|s| s.images > 0))
 }
 
-/// A paragraph or heading that is one link and nothing else: a "read this too" teaser
-/// set inside the story.
+/// A paragraph or heading that is one link and nothing else (a "read this too" teaser
+/// set inside the story), or a heading of a box rather than of the story.
 fn link_paragraph(el: &scraper::node::Element, s: &Stats) -> bool {
-    matches!(el.name(), "p" | "h2" | "h3" | "h4" | "h5" | "h6")
+    let heading = matches!(el.name(), "h2" | "h3" | "h4" | "h5" | "h6");
+    // Readability's rule for headings: one named like furniture, or a third links, is
+    // the title of a box, not of a section of the story.
+    if heading
         && s.chars > 0
-        && s.link_chars * 10 >= s.chars * 9
+        && (crate::density_names::class_weight(el) < 0.0 || s.link_chars * 3 > s.chars)
+    {
+        return true;
+    }
+    (heading || el.name() == "p") && s.chars > 0 && s.link_chars * 10 >= s.chars * 9
 }
 
 /// Appends the text under `root`, one block per line.
