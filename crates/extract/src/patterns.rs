@@ -349,6 +349,10 @@ static TOOL_BAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:(?:e-?mail|print|share|save|send|tweet|reprint|bookmark|discuss|recommend)\b[\w ]{0,20}?\s*[|•·]\s*)+(?:e-?mail|print|share|save|send|tweet|reprint|bookmark|discuss|recommend)\b[\w ]{0,20}$")
         .expect("static regex")
 });
+/// A promotion that ends by sending the reader away ("... 12 issues for £11.99. Click
+/// here for more information.").
+static CLICK_TAIL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)[.!?]\s+click here\b[^.!?]*[.!?]?$").expect("static regex"));
 static LEGAL_NOTICE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r#"(?i)^[^.]{0,80}\b(has|have) been (declared|designated|labell?ed|branded) (an? )?["“«]?(undesirable|foreign agent|extremist)"#)
         .expect("static regex")
@@ -418,6 +422,7 @@ pub fn classify(line: &str) -> LineKind {
         || (AFFILIATE_NOTICE.is_match(line) && line.split_whitespace().count() <= 45)
         || NAV_SEPARATED.is_match(line.trim())
         || TOOL_BAR.is_match(line.trim())
+        || (CLICK_TAIL.is_match(line.trim()) && line.split_whitespace().count() <= 35)
         || FINES_NOTICE.is_match(line)
         || crate::notices::is_outlet_notice(line)
         || crate::links::is_link_line(line)

@@ -33,6 +33,14 @@ fn template_lines_are_junk() {
 fn notices_and_author_boxes_cut_the_rest() {
     check("ATTENTION READERS", LineKind::Cutoff);
     check("Email this story | Print this story", LineKind::Junk);
+    check(
+        "Get the Gazette delivered every week. 12 issues for £9.99. Click here for more information.",
+        LineKind::Junk,
+    );
+    check(
+        "The council will publish its plan in March. Residents can comment until April.",
+        LineKind::Other,
+    );
     check("Your views", LineKind::Cutoff);
     check("harbourfan wrote:", LineKind::Cutoff);
     check("About Jane Example", LineKind::Cutoff);
