@@ -127,9 +127,9 @@ pub fn save_attributions(path: &Path, all: &[Vec<Attribution>]) -> Result<(), St
     std::fs::write(path, s).map_err(|e| format!("cannot write {}: {e}", path.display()))
 }
 
-/// Gold Source and Content spans of one text in bytes (a Content in pieces from its first
+/// Gold Content, Source and Cue spans of one text in bytes (a Content in pieces from its first
 /// to its last character).
-fn gold_bytes(doc: &Doc) -> [Vec<(usize, usize)>; 2] {
+fn gold_bytes(doc: &Doc) -> [Vec<(usize, usize)>; 3] {
     let index = CharIndex::new(&doc.article.body);
     let bytes = |l: usize| -> Vec<(usize, usize)> {
         doc.gold.by_label[l]
@@ -137,7 +137,7 @@ fn gold_bytes(doc: &Doc) -> [Vec<(usize, usize)>; 2] {
             .filter_map(|&(a, b)| Some((index.byte_of(a as u32)?, index.byte_of(b as u32)?)))
             .collect()
     };
-    [bytes(2), bytes(0)]
+    [bytes(2), bytes(0), bytes(1)]
 }
 
 /// Gold (cue, source) byte ranges of one text's attributions.
@@ -190,13 +190,13 @@ pub fn ranker_examples(docs: &[Doc], honest: &Honest, which: &[usize], mode: &st
         let ctx = Context::new(&d.article, &m, &words);
         let rules = parallax_quotes::attributions(&d.article, &m);
         let prep = prepared(&ctx, &rules, honest, i, mode);
-        let [contents, sources] = gold_bytes(d);
+        let [contents, sources, cues] = gold_bytes(d);
         ex.add_sources(&prep, &honest.attributions[i], &rules, &gold_links(d));
         let mut filled = honest.attributions[i].clone();
         if mode.contains('f') {
             fill_contents(&prep, &mut filled);
         }
-        ex.add(&prep, &filled, &contents, &sources, &cue_contents(d));
+        ex.add(&prep, &filled, &contents, &sources, &cues, &cue_contents(d));
     }
     ex
 }
@@ -219,7 +219,7 @@ pub fn refined_attributions(
         let ex = ranker_examples(docs, honest, &train, mode);
         if fold == 0 {
             eprintln!(
-                "gold edge among candidates (content start, end, source start, end): {:?} of {:?}",
+                "gold edge among candidates (content, source, cue: start, end): {:?} of {:?}",
                 ex.found, ex.asked
             );
         }
@@ -230,7 +230,7 @@ pub fn refined_attributions(
         }
         let held: Vec<usize> = (0..docs.len()).filter(|i| i % folds == fold).collect();
         let test = ranker_examples(docs, honest, &held, mode);
-        let mut right = [[0usize; 3]; 4];
+        let mut right = [[0usize; 3]; 6];
         for ((feats, gold), (slot, tagged)) in test.lists.iter().zip(&test.origin) {
             right[*slot][0] += 1;
             right[*slot][1] += usize::from(*tagged == Some(*gold));
@@ -251,7 +251,7 @@ pub fn refined_attributions(
                 fill_contents(&prep, &mut out[i]);
             }
             if mode.contains('e') {
-                refine(&prep, &ranker, &mut out[i]);
+                refine(&prep, &ranker, &mut out[i], mode.contains('c'));
             }
         }
     }
@@ -268,7 +268,7 @@ pub fn lone_sources(docs: &[Doc], honest: &Honest, kept: &[Vec<Attribution>]) ->
         if tags.len() != words.len() {
             continue;
         }
-        let [_, sources] = gold_bytes(d);
+        let [_, sources, _] = gold_bytes(d);
         let mut k = 0;
         while k < tags.len() {
             if tags[k] == 1 {

@@ -203,9 +203,9 @@ fn run_train(
 }
 
 /// What the rankers do, as letters: `s` choose sources, `f` fill missing contents, `e`
-/// re-place edges, `x` read the tagger's scores, `t` its tags (`cv` takes another set from
-/// `PX_REFINE`).
-const DEFAULT_MODE: &str = "sext";
+/// re-place content and source edges, `c` cue edges too, `x` read the tagger's scores, `t`
+/// its tags (`cv` takes another set from `PX_REFINE`).
+const DEFAULT_MODE: &str = "sextc";
 
 /// Passes of the edge ranker over its training lists.
 fn rank_epochs() -> usize {

@@ -126,7 +126,14 @@ fn tiny_model() -> Model {
             Some((c.2, content.2))
         })
         .collect();
-    examples.add(&prep, &tagged, &spans(2), &spans(0), &cue_contents);
+    examples.add(
+        &prep,
+        &tagged,
+        &spans(2),
+        &spans(0),
+        &spans(1),
+        &cue_contents,
+    );
     examples.add_sources(&prep, &tagged, &rules, &links);
     model.ranker = Some(train_ranker(&examples.lists, 10));
     model.sources = Some(train_ranker(&examples.source_lists, 10));

@@ -19,6 +19,10 @@ pub enum Edge {
     SourceStart,
     /// Last token of the source.
     SourceEnd,
+    /// First token of the cue.
+    CueStart,
+    /// Last token of the cue.
+    CueEnd,
 }
 
 /// An attribution's spans as inclusive token ranges.
@@ -254,16 +258,18 @@ impl<'c, 'a> Prepared<'c, 'a> {
         let (window, reach) = match edge {
             Edge::ContentStart | Edge::ContentEnd => (30, 200),
             Edge::SourceStart | Edge::SourceEnd => (10, 0),
+            Edge::CueStart | Edge::CueEnd => (4, 0),
         };
         let Some((s, e)) = (match edge {
             Edge::ContentStart | Edge::ContentEnd => spans.content,
             Edge::SourceStart | Edge::SourceEnd => spans.source,
+            Edge::CueStart | Edge::CueEnd => spans.cue,
         }) else {
             return Vec::new();
         };
         let mut out = Vec::new();
         match edge {
-            Edge::ContentStart | Edge::SourceStart => {
+            Edge::ContentStart | Edge::SourceStart | Edge::CueStart => {
                 let lo = s.saturating_sub(reach);
                 for k in lo..=e.min(n - 1) {
                     if k.abs_diff(s) <= window || self.sent_first[k] {
@@ -271,7 +277,7 @@ impl<'c, 'a> Prepared<'c, 'a> {
                     }
                 }
             }
-            Edge::ContentEnd | Edge::SourceEnd => {
+            Edge::ContentEnd | Edge::SourceEnd | Edge::CueEnd => {
                 let hi = (e + reach.max(window)).min(n - 1);
                 for k in start..=hi {
                     if k.abs_diff(e) <= window || self.sent_last[k] {
@@ -291,14 +297,20 @@ impl<'c, 'a> Prepared<'c, 'a> {
             Edge::ContentEnd => 60,
             Edge::SourceStart => 120,
             Edge::SourceEnd => 180,
+            Edge::CueStart => 300,
+            Edge::CueEnd => 360,
         };
         let h = |i: u16, parts: &[&str]| hash(t0 + i, parts);
         let (tagged_s, tagged_e) = match edge {
             Edge::ContentStart | Edge::ContentEnd => spans.content,
             Edge::SourceStart | Edge::SourceEnd => spans.source,
+            Edge::CueStart | Edge::CueEnd => spans.cue,
         }
         .unwrap_or((k, k));
-        let is_start = matches!(edge, Edge::ContentStart | Edge::SourceStart);
+        let is_start = matches!(
+            edge,
+            Edge::ContentStart | Edge::SourceStart | Edge::CueStart
+        );
         let tagged = if is_start { tagged_s } else { tagged_e };
         let d = k as isize - tagged as isize;
         let db = match d {
@@ -403,6 +415,8 @@ impl<'c, 'a> Prepared<'c, 'a> {
                 &[tagged_side, rel, self.c(out1), self.c(in1), first_class],
             ),
             h(27, &[tagged_side, se, self.c(in1)]),
+            h(28, &[cue_word, self.c(out1), self.c(in1)]),
+            h(29, &[cue_word, rel, gb]),
         ]);
         // The tagger's own evidence: how strongly it would begin (or continue) the label
         // here, and on the outside neighbour.
@@ -410,6 +424,7 @@ impl<'c, 'a> Prepared<'c, 'a> {
             let (b, inside) = match edge {
                 Edge::ContentStart | Edge::ContentEnd => (5, 6),
                 Edge::SourceStart | Edge::SourceEnd => (1, 2),
+                Edge::CueStart | Edge::CueEnd => (3, 4),
             };
             let here = if is_start {
                 self.margin(in1, &[b])

@@ -9,7 +9,7 @@
 //! 2. a source chooser ([`source`]): per cue, a linear [`Ranker`] over candidate sources (the
 //!    tagger's, the rules', the mentions in the cue's sentence) and "none";
 //! 3. an edge ranker ([`refine`] over the candidates and features of [`boundary`]): per
-//!    content and source, the first and last token re-chosen around the tagger's edges.
+//!    content, source and cue, the first and last token re-chosen around the tagger's edges.
 //!
 //! Everything is trained from a corpus (see `bench/polnear`), deterministically; the whole is
 //! slower than the rules alone.

@@ -46,6 +46,9 @@ const MAGIC: &[u8] = b"PXTM2";
 /// choices, drops more sources than F1 over a corpus wants (chosen on train cross-validation).
 pub const NONE_BIAS: f32 = -4.0;
 
+/// Whether the edge ranker re-places cue edges too (chosen on train cross-validation).
+pub const CUE_EDGES: bool = true;
+
 impl Model {
     /// Reads a model file written by `parallax-bench-polnear train`.
     pub fn load(path: &Path) -> Result<Model, Error> {
@@ -121,7 +124,7 @@ impl Model {
             super::source::choose_sources(&prep, sources, &rules, &mut found, NONE_BIAS);
         }
         if let Some(ranker) = &self.ranker {
-            super::refine::refine(&prep, ranker, &mut found);
+            super::refine::refine(&prep, ranker, &mut found, CUE_EDGES);
         }
         for a in &mut found {
             a.kind = kind_of(&ctx, &a.parts);

@@ -85,8 +85,14 @@ pub fn fill_contents(prep: &Prepared<'_, '_>, tagged: &mut [Attribution]) {
     }
 }
 
-/// Re-ranks the content and source edges of every attribution in `tagged`.
-pub fn refine(prep: &Prepared<'_, '_>, ranker: &Ranker, tagged: &mut [Attribution]) {
+/// Re-ranks the content and source edges of every attribution in `tagged`, and the cue's
+/// when `cue_edges`.
+pub fn refine(
+    prep: &Prepared<'_, '_>,
+    ranker: &Ranker,
+    tagged: &mut [Attribution],
+    cue_edges: bool,
+) {
     let ctx = prep.ctx;
     for a in tagged.iter_mut() {
         let spans = prep.tokens_of(a);
@@ -127,6 +133,13 @@ pub fn refine(prep: &Prepared<'_, '_>, ranker: &Ranker, tagged: &mut [Attributio
                 }
             }
         }
+        if cue_edges && spans.cue.is_some() {
+            if let Some((start, end)) =
+                best_span(prep, ranker, (Edge::CueStart, Edge::CueEnd), &spans)
+            {
+                a.cue = Some((ctx.words[start].start, ctx.words[end].end));
+            }
+        }
     }
 }
 
@@ -142,10 +155,10 @@ pub type GoldLink = ((usize, usize), Option<(usize, usize)>);
 pub struct Examples {
     /// Candidate features and the index of the gold candidate.
     pub lists: Vec<(Vec<Vec<usize>>, usize)>,
-    /// Per edge (content start, content end, source start, source end): gold found.
-    pub found: [usize; 4],
+    /// Per edge (content start and end, source start and end, cue start and end): gold found.
+    pub found: [usize; 6],
     /// Per edge: lists asked for (a tagged span that overlaps a gold one).
-    pub asked: [usize; 4],
+    pub asked: [usize; 6],
     /// Per list: its edge (0 to 3, as in `found`) and the tagger's own candidate.
     pub origin: Vec<(usize, Option<usize>)>,
     /// Source choices per cue ([`super::source`]): candidate features, the gold index.
@@ -166,6 +179,7 @@ impl Examples {
         tagged: &[Attribution],
         gold_contents: &[(usize, usize)],
         gold_sources: &[(usize, usize)],
+        gold_cues: &[(usize, usize)],
         cue_contents: &[CueContent],
     ) {
         let ctx = prep.ctx;
@@ -204,6 +218,7 @@ impl Examples {
                     Edge::SourceEnd,
                     2,
                 ),
+                (a.cue, gold_cues, Edge::CueStart, Edge::CueEnd, 4),
             ];
             let overlaps = |x: (usize, usize), y: (usize, usize)| x.0 < y.1 && y.0 < x.1;
             let by_cue = match (a.cue, content) {
@@ -276,6 +291,8 @@ impl Examples {
                 Edge::ContentEnd => spans.content.map(|c| c.1),
                 Edge::SourceStart => spans.source.map(|c| c.0),
                 Edge::SourceEnd => spans.source.map(|c| c.1),
+                Edge::CueStart => spans.cue.map(|c| c.0),
+                Edge::CueEnd => spans.cue.map(|c| c.1),
             };
             self.origin.push((
                 slot,
