@@ -50,7 +50,7 @@ const LANDMARK_ROLES: &[&str] = &[
 /// newsletter boxes).
 static UNLIKELY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)-ad-|^ad-|\bads?\b|banner|breadcrumb|combx|comment|community|cookie|disqus|extra|\bfoot(?:er)?\b|footer|footnote|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|popup|promo|share|sharing|newsletter|subscri|signup|outbrain|taboola|recommend|most-?popular|trending|pagination|pager|masthead|byline|caption|tags?\b|author-?(bio|info|box)|modal|overlay|toolbar",
+        r"(?i)-ad-|^ad-|\bads?\b|banner|breadcrumb|combx|comment|community|cookie|disqus|extra|\bfoot(?:er)?\b|footer|footnote|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|popup|promo|share|sharing|newsletter|subscri|signup|outbrain|taboola|recommend|most-?popular|trending|pagination|pager|masthead|byline|caption|tags?\b|author-?(bio|info|box)|modal|overlay|toolbar|sr-only|screen-reader|visually-?hidden",
     )
     .expect("static regex")
 });
@@ -185,6 +185,7 @@ mod tests {
         assert!(hidden_by_class("site-footer"));
         assert!(hidden_by_class("foot"));
         assert!(hidden_by_class("sidebar-widgets"));
+        assert!(hidden_by_class("screen-reader-text"));
         assert!(!hidden_by_class("football-report"));
         assert!(!hidden_by_class("sidebar-content"), "content rescues it");
         assert!(!hidden_by_class("story-text"));
