@@ -55,6 +55,12 @@ static UNLIKELY: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 
+/// Class and id words that mark furniture even when a story's own block looks unlikely.
+static ALWAYS_UNLIKELY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)comment|disqus|replies|respond|remark|community|cookie|gdpr|outbrain|taboola")
+        .expect("static regex")
+});
+
 /// Words that rescue an unlikely-looking name ("article-footer-content" is still content).
 static MAYBE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)and|article|body|column|content|main|shadow|story|entry|embed")
@@ -125,7 +131,7 @@ pub(crate) fn never_text(el: &scraper::node::Element, use_classes: bool) -> bool
     if el.attr("role").is_some_and(|r| LANDMARK_ROLES.contains(&r)) {
         return true;
     }
-    if !use_classes || matches!(name, "html" | "body" | "article" | "main" | "a") {
+    if matches!(name, "html" | "body" | "article" | "main" | "a") {
         return false;
     }
     if el
@@ -135,7 +141,16 @@ pub(crate) fn never_text(el: &scraper::node::Element, use_classes: bool) -> bool
         return false;
     }
     let names = class_and_id(el);
-    !names.is_empty() && UNLIKELY.is_match(&names) && !MAYBE.is_match(&names)
+    if names.is_empty() || MAYBE.is_match(&names) {
+        return false;
+    }
+    // Even the retry that ignores class names keeps readers' comments out: under a short
+    // story they are the longest text on the page.
+    if use_classes {
+        UNLIKELY.is_match(&names)
+    } else {
+        ALWAYS_UNLIKELY.is_match(&names)
+    }
 }
 
 /// The ancestors of `<article>`, `<main>` and `itemprop="articleBody"` elements: a

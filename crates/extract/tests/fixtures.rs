@@ -98,7 +98,8 @@ fn record_texts() {
 /// lists, hidden or landmark boxes; a body split by advertising; only the first story of
 /// an endless page; a post embedded in the story; an old table layout with `<br>`-separated text and a results table;
 /// repeated recipe headings and ingredient lists kept, one-link paragraphs dropped;
-/// readers' comments under an old page's story cut at their heading.
+/// readers' comments under an old page's story cut at their heading; a short story
+/// keeps out a longer comment thread.
 #[test]
 fn html_pages() {
     insta::glob!("fixtures/page_*.html", |path| {
