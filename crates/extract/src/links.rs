@@ -1,5 +1,5 @@
 //! Links to other articles printed inside a body: teasers tagged in capitals
-//! ("Ferry strike ends [VIDEO]") and "read also" lines in the languages news is read in.
+//! ("Ferry strike ends \[VIDEO\]") and "read also" lines in the languages news is read in.
 
 use regex::Regex;
 use std::sync::LazyLock;
