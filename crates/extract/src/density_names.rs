@@ -50,7 +50,7 @@ const LANDMARK_ROLES: &[&str] = &[
 /// newsletter boxes).
 static UNLIKELY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)-ad-|^ad-|\bads?\b|banner|breadcrumb|combx|comment|community|cookie|disqus|extra|\bfoot(?:er)?\b|footer|footnote|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|popup|promo|share|sharing|newsletter|subscri|signup|outbrain|taboola|recommend|most-?popular|trending|pagination|pager|masthead|byline|caption|tags?\b|author-?(bio|info|box)|modal|overlay|toolbar|sr-only|screen-reader|visually-?hidden",
+        r"(?i)-ad-|^ad-|\bads?\b|banner|breadcrumb|combx|comment|community|cookie|disqus|extra|\bfoot(?:er)?\b|footer|footnote|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|popup|promo|share|sharing|newsletter|subscri|signup|outbrain|taboola|recommend|most-?popular|trending|pagination|pager|masthead|byline|caption|tags?\b|author-?(bio|info|box)|modal|overlay|toolbar|standfirst|sr-only|screen-reader|visually-?hidden",
     )
     .expect("static regex")
 });
@@ -129,6 +129,10 @@ pub(crate) fn never_text(el: &scraper::node::Element, use_classes: bool) -> bool
         }
     }
     if el.attr("role").is_some_and(|r| LANDMARK_ROLES.contains(&r)) {
+        return true;
+    }
+    // The summary above a story (schema.org "description", the "standfirst") repeats it.
+    if el.attr("itemprop") == Some("description") && name != "meta" {
         return true;
     }
     if matches!(name, "html" | "body" | "article" | "main" | "a") {

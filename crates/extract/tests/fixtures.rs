@@ -94,7 +94,7 @@ fn record_texts() {
     });
 }
 
-/// Whole pages through the density reading: the story without navigation, rails, teaser
+/// Whole pages through the density reading: the story without its summary, navigation, rails, teaser
 /// lists, hidden or landmark boxes; a body split by advertising; only the first story of
 /// an endless page; a post embedded in the story; an old table layout with `<br>`-separated text and a results table;
 /// repeated recipe headings and ingredient lists kept, one-link paragraphs dropped;
