@@ -170,9 +170,6 @@ fn tuned(mut p: Params) -> Params {
     if let Some(v) = get("NAME") {
         p.weights.name = v;
     }
-    if let Some(v) = get("CONFLICT") {
-        p.conflict_penalty = v;
-    }
     if let Some(v) = get("QUERY") {
         p.query_terms = v as usize;
     }

@@ -11,10 +11,8 @@
 //! Document frequencies grow with each article, unless the caller counted a whole batch
 //! first ([`OnlineClusterer::count_background`]); assignment stays one article at a time.
 
-use crate::features::{RawTerm, TermKind};
+use crate::features::RawTerm;
 
-/// Leading terms of one kind compared by [`conflict`].
-const LEADING_TERMS: usize = 3;
 use crate::vector::{SparseVec, TermId, Vocabulary, Weights};
 use chrono::NaiveDate;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
@@ -43,10 +41,6 @@ pub struct Params {
     /// Share of the score that comes from names and numbers alone (the rest is the
     /// cosine over all terms).
     pub specific_share: f32,
-    /// Score taken off when the article's leading names (or numbers) are all missing
-    /// from a story whose own leading names (or numbers) are all missing from the
-    /// article: the mark of another event of the same kind.
-    pub conflict_penalty: f32,
     /// Score taken off when the article or the story has no date. An unknown gap is not
     /// a zero gap: without this, undated pairs would be favoured over dated pairs a day
     /// apart, and events of one storyline would merge whenever time is missing.
@@ -80,7 +74,6 @@ impl Default for Params {
             time_scale_days: 7.0,
             time_penalty: 0.15,
             specific_share: 0.3,
-            conflict_penalty: 0.03,
             undated_discount: 0.055,
             batch_document_frequencies: true,
             member_check: true,
@@ -112,7 +105,7 @@ struct Cluster {
     storyline: u32,
     /// The most recent members' heaviest terms, for [`Params::member_check`].
     members: Vec<SparseVec>,
-    /// Norms and leading terms, refreshed when the story changes or the collection
+    /// Norms, refreshed when the story changes or the collection
     /// grew by a percent.
     cache: Option<Summary>,
 }
@@ -126,35 +119,7 @@ struct Summary {
     norm2: f32,
     /// Squared norm of its names and numbers.
     specific2: f32,
-    /// Leading names, then leading numbers.
-    leading: [Vec<TermId>; 2],
 }
-
-/// True when both sides have leading terms of one kind (`ours`, `theirs`) and none of
-/// either side's appears on the other side.
-fn conflict(
-    ours: &[TermId],
-    theirs: &[TermId],
-    vector: &SparseVec,
-    profile: &HashMap<TermId, f32>,
-) -> bool {
-    !ours.is_empty()
-        && !theirs.is_empty()
-        && !ours.iter().any(|t| profile.contains_key(t))
-        && !theirs
-            .iter()
-            .any(|t| vector.entries.binary_search_by_key(t, |e| e.0).is_ok())
-}
-
-/// The [`LEADING_TERMS`] heaviest terms.
-fn leading(terms: impl Iterator<Item = (TermId, f32)>) -> Vec<TermId> {
-    let mut terms: Vec<(TermId, f32)> = terms.collect();
-    terms.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-    terms.truncate(LEADING_TERMS);
-    terms.into_iter().map(|(t, _)| t).collect()
-}
-
-const CONFLICT_KINDS: [TermKind; 2] = [TermKind::Name, TermKind::Number];
 
 /// Members kept per story for [`Params::member_check`].
 const MEMBER_VECTORS: usize = 16;
@@ -226,15 +191,6 @@ impl OnlineClusterer {
         // The storyline link asks whether the topic is the same, not the event: it is
         // scored against the centroid, without the undated discount or the member check.
         let mut best_line: Option<(u32, f32)> = None;
-        let ours = CONFLICT_KINDS.map(|kind| {
-            leading(
-                vector
-                    .entries
-                    .iter()
-                    .filter(|(t, _)| self.vocab.kind(*t) == Some(kind))
-                    .copied(),
-            )
-        });
         for (c, _) in ranked {
             let summary = self.summary(c, ln_docs);
             let (norm2, specific_norm2) = (summary.norm2, summary.specific2);
@@ -259,11 +215,7 @@ impl OnlineClusterer {
             } else {
                 cosine
             };
-            let conflicts = (0..CONFLICT_KINDS.len())
-                .filter(|&k| conflict(&ours[k], &summary.leading[k], &vector, &cluster.profile))
-                .count();
-            let discounts =
-                self.time_discount(cluster, date) + p.conflict_penalty * conflicts as f32;
+            let discounts = self.time_discount(cluster, date);
             let line_score = similarity - discounts + self.undated(cluster, date);
             if best_line.is_none_or(|(bc, bs)| line_score > bs || (line_score == bs && c < bc)) {
                 best_line = Some((c, line_score));
@@ -320,7 +272,7 @@ impl OnlineClusterer {
     }
 
     /// The story's norms under today's IDF (not the IDF its members had on arrival:
-    /// early in a stream every term looks rare) and its leading names and numbers,
+    /// early in a stream every term looks rare),
     /// cached while the collection grows by less than a percent.
     fn summary(&mut self, story: u32, ln_docs: f32) -> Summary {
         let cluster = &self.clusters[story as usize];
@@ -337,21 +289,10 @@ impl OnlineClusterer {
                 specific2 += w * w;
             }
         }
-        let vocab = &self.vocab;
-        let leading = CONFLICT_KINDS.map(|kind| {
-            leading(
-                cluster
-                    .profile
-                    .iter()
-                    .filter(|(t, _)| vocab.kind(**t) == Some(kind))
-                    .map(|(&t, &w)| (t, w)),
-            )
-        });
         let summary = Summary {
             ln_docs,
             norm2,
             specific2,
-            leading,
         };
         self.clusters[story as usize].cache = Some(summary.clone());
         summary
