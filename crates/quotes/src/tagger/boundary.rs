@@ -55,7 +55,15 @@ pub struct Prepared<'c, 'a> {
     flags: Vec<u8>,
     scores: Vec<[f32; TAGS]>,
     labels: Vec<u8>,
+    /// Per token, how many sentence ends, paragraph ends and quote marks come before it.
+    prefix: Vec<[u32; 5]>,
 }
+
+const SENT_LAST: usize = 0;
+const PARA_LAST: usize = 1;
+const OPEN_QUOTE: usize = 2;
+const CLOSE_QUOTE: usize = 3;
+const STRAIGHT_QUOTE: usize = 4;
 
 fn class_of(lower: &str, cap: bool) -> &'static str {
     match lower {
@@ -125,6 +133,18 @@ impl<'c, 'a> Prepared<'c, 'a> {
         for m in &ctx.mentions {
             mark((m.start, m.end), MENTION_START, MENTION_END);
         }
+        let class: Vec<&'static str> = class;
+        let mut prefix = Vec::with_capacity(n + 1);
+        let mut counts = [0u32; 5];
+        prefix.push(counts);
+        for k in 0..n {
+            counts[SENT_LAST] += u32::from(sent_last[k]);
+            counts[PARA_LAST] += u32::from(para_last[k]);
+            counts[OPEN_QUOTE] += u32::from(class[k] == "qo");
+            counts[CLOSE_QUOTE] += u32::from(class[k] == "qc");
+            counts[STRAIGHT_QUOTE] += u32::from(class[k] == "q");
+            prefix.push(counts);
+        }
         Prepared {
             ctx,
             class,
@@ -135,7 +155,14 @@ impl<'c, 'a> Prepared<'c, 'a> {
             flags,
             scores: Vec::new(),
             labels: Vec::new(),
+            prefix,
         }
+    }
+
+    /// How many tokens of `a..b` have the property `what` (a prefix-count index).
+    fn count(&self, what: usize, a: usize, b: usize) -> usize {
+        let at = |i: usize| self.prefix[i.min(self.prefix.len() - 1)][what] as usize;
+        at(b).saturating_sub(at(a))
     }
 
     /// Adds the tagger's tags per token, which the edges read as features; ignored unless
@@ -466,19 +493,13 @@ impl<'c, 'a> Prepared<'c, 'a> {
                 26..=60 => "26",
                 _ => "61",
             };
-            let crossed = (start..k).filter(|&j| self.sent_last[j]).count();
-            let tagged_crossed = (tagged_s..tagged_e).filter(|&j| self.sent_last[j]).count();
+            let crossed = self.count(SENT_LAST, start, k);
+            let tagged_crossed = self.count(SENT_LAST, tagged_s, tagged_e);
             let cb = ["0", "1", "2", "3+"][crossed.min(3)];
             let tcb = ["0", "1", "2", "3+"][tagged_crossed.min(3)];
-            let (mut open, mut close, mut straight) = (0i32, 0i32, 0i32);
-            for j in start..=k.min(self.len().saturating_sub(1)) {
-                match self.class[j] {
-                    "qo" => open += 1,
-                    "qc" => close += 1,
-                    "q" => straight += 1,
-                    _ => {}
-                }
-            }
+            let open = self.count(OPEN_QUOTE, start, k + 1) as i64;
+            let close = self.count(CLOSE_QUOTE, start, k + 1) as i64;
+            let straight = self.count(STRAIGHT_QUOTE, start, k + 1);
             let balance = match (open - close, straight % 2) {
                 (0, 0) => "even",
                 (d, _) if d > 0 => "open",
@@ -486,7 +507,7 @@ impl<'c, 'a> Prepared<'c, 'a> {
                 _ => "odd",
             };
             let first = self.c(start as isize);
-            let para_cross = (start..k).any(|j| self.para_last[j]);
+            let para_cross = self.count(PARA_LAST, start, k) > 0;
             let pc = if para_cross { "P" } else { "-" };
             f.extend([
                 h(30, &[lb]),
