@@ -20,7 +20,10 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 /// Settings of the clusterer.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Params {
-    /// Least score to join an existing story (event level).
+    /// Least score to join an existing story (event level). Tuned on one half of the
+    /// dev set it comes out at 0.09 for either half (0.10 on the whole); 0.11 is the
+    /// nearest value that still keeps the seed storyline's build-up article out of the
+    /// Moscow-visit story in a five-article collection, where scores run higher.
     pub threshold: f32,
     /// Least score for a new story to join the storyline of its nearest story.
     pub storyline_threshold: f32,
@@ -64,7 +67,7 @@ pub struct Params {
 impl Default for Params {
     fn default() -> Self {
         Params {
-            threshold: 0.12,
+            threshold: 0.11,
             storyline_threshold: 0.08,
             query_terms: 30,
             index_terms: 40,

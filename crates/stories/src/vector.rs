@@ -260,3 +260,48 @@ impl Vocabulary {
 fn kind_of(id: TermId) -> TermKind {
     KINDS[(id >> BUCKET_BITS) as usize & 3]
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn term(text: &str, kind: TermKind) -> RawTerm {
+        RawTerm {
+            text: text.to_owned(),
+            kind,
+            in_title: false,
+            in_lead: false,
+            capitalised: false,
+        }
+    }
+
+    #[test]
+    fn hashed_ids_keep_kinds_apart() {
+        let word = term_id(&term("vell", TermKind::Word));
+        let name = term_id(&term("vell", TermKind::Name));
+        assert_ne!(word, name);
+        assert_eq!(kind_of(word), TermKind::Word);
+        assert_eq!(kind_of(name), TermKind::Name);
+        assert_eq!(word, term_id(&term("vell", TermKind::Word)));
+    }
+
+    #[test]
+    fn idf_falls_as_a_term_spreads() {
+        let mut vocab = Vocabulary::default();
+        let weights = Weights::default();
+        let (common, rare) = (term("quake", TermKind::Word), term("orvia", TermKind::Name));
+        vocab.count(&[common.clone(), rare.clone()]);
+        for _ in 0..5 {
+            vocab.count(std::slice::from_ref(&common));
+        }
+        vocab.fix_counts(&weights);
+        let ln = vocab.ln_docs();
+        let unseen = vocab.idf(term_id(&term("nowhere", TermKind::Word)), ln);
+        let (common_idf, rare_idf) = (
+            vocab.idf(term_id(&common), ln),
+            vocab.idf(term_id(&rare), ln),
+        );
+        assert!(unseen > rare_idf && rare_idf > common_idf && common_idf > 0.0);
+        assert_eq!(vocab.len(), 2);
+    }
+}
