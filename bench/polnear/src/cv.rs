@@ -166,7 +166,7 @@ fn prepared<'c, 'a>(
     if mode.contains('t') {
         prep = prep.with_tags(&honest.tags[i]);
     }
-    prep
+    prep.with_cues(&honest.attributions[i])
 }
 
 /// Gold (cue, content) byte ranges of one text's attributions.

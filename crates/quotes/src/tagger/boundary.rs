@@ -55,8 +55,9 @@ pub struct Prepared<'c, 'a> {
     flags: Vec<u8>,
     scores: Vec<[f32; TAGS]>,
     labels: Vec<u8>,
-    /// Per token, how many sentence ends, paragraph ends and quote marks come before it.
-    prefix: Vec<[u32; 5]>,
+    /// Per token, how many sentence ends, paragraph ends, quote marks and tagged cue tokens
+    /// come before it.
+    prefix: Vec<[u32; 6]>,
 }
 
 const SENT_LAST: usize = 0;
@@ -64,6 +65,7 @@ const PARA_LAST: usize = 1;
 const OPEN_QUOTE: usize = 2;
 const CLOSE_QUOTE: usize = 3;
 const STRAIGHT_QUOTE: usize = 4;
+const CUE_TOKEN: usize = 5;
 
 fn class_of(lower: &str, cap: bool) -> &'static str {
     match lower {
@@ -135,7 +137,7 @@ impl<'c, 'a> Prepared<'c, 'a> {
         }
         let class: Vec<&'static str> = class;
         let mut prefix = Vec::with_capacity(n + 1);
-        let mut counts = [0u32; 5];
+        let mut counts = [0u32; 6];
         prefix.push(counts);
         for k in 0..n {
             counts[SENT_LAST] += u32::from(sent_last[k]);
@@ -156,6 +158,47 @@ impl<'c, 'a> Prepared<'c, 'a> {
             scores: Vec::new(),
             labels: Vec::new(),
             prefix,
+        }
+    }
+
+    /// Counts the tokens of the attributions' cues, so an edge can see whether its span
+    /// would swallow another attribution's cue.
+    pub fn with_cues(mut self, attributions: &[Attribution]) -> Self {
+        let n = self.class.len();
+        let mut is_cue = vec![false; n];
+        for a in attributions {
+            if let Some((s, e)) = a.cue {
+                let (x, y) = (self.ctx.token_at(s), self.ctx.token_end(e).min(n));
+                for slot in is_cue.iter_mut().take(y).skip(x) {
+                    *slot = true;
+                }
+            }
+        }
+        let mut running = 0;
+        for (k, row) in self.prefix.iter_mut().enumerate() {
+            row[CUE_TOKEN] = running;
+            if is_cue.get(k).copied().unwrap_or(false) {
+                running += 1;
+            }
+        }
+        self
+    }
+
+    /// Tagged cue tokens in `a..=b` outside `own`.
+    fn other_cues(&self, a: usize, b: usize, own: Option<(usize, usize)>) -> &'static str {
+        let all = self.count(CUE_TOKEN, a, b + 1);
+        let mine = own.map_or(0, |(c0, c1)| {
+            let (x, y) = (c0.max(a), c1.min(b));
+            if x <= y {
+                self.count(CUE_TOKEN, x, y + 1)
+            } else {
+                0
+            }
+        });
+        if all > mine {
+            "other-cue"
+        } else {
+            "-"
         }
     }
 
@@ -277,7 +320,7 @@ impl<'c, 'a> Prepared<'c, 'a> {
 
     /// Candidate tokens for `edge`, given the tagger's spans and (for an end) the chosen
     /// start: a window around the tagger's edge plus sentence edges further away.
-    pub fn candidates(&self, edge: Edge, spans: &TokenSpans, start: usize) -> Vec<usize> {
+    pub fn candidates(&self, edge: Edge, spans: &TokenSpans, other: Option<usize>) -> Vec<usize> {
         let n = self.len();
         if n == 0 {
             return Vec::new();
@@ -298,16 +341,20 @@ impl<'c, 'a> Prepared<'c, 'a> {
         match edge {
             Edge::ContentStart | Edge::SourceStart | Edge::CueStart => {
                 let lo = s.saturating_sub(reach);
-                for k in lo..=e.min(n - 1) {
-                    if k.abs_diff(s) <= window || self.sent_first[k] {
+                for k in lo..=other.unwrap_or(e).min(n - 1) {
+                    // An edge moves within the tagger's paragraph: contents that run over
+                    // paragraphs are rare, and the tagger already links those pieces.
+                    let same_paragraph = k >= s || self.count(PARA_LAST, k, s) == 0;
+                    if same_paragraph && (k.abs_diff(s) <= window || self.sent_first[k]) {
                         out.push(k);
                     }
                 }
             }
             Edge::ContentEnd | Edge::SourceEnd | Edge::CueEnd => {
                 let hi = (e + reach.max(window)).min(n - 1);
-                for k in start..=hi {
-                    if k.abs_diff(e) <= window || self.sent_last[k] {
+                for k in other.unwrap_or(s)..=hi {
+                    let same_paragraph = k <= e || self.count(PARA_LAST, e, k) == 0;
+                    if same_paragraph && (k.abs_diff(e) <= window || self.sent_last[k]) {
                         out.push(k);
                     }
                 }
@@ -318,7 +365,13 @@ impl<'c, 'a> Prepared<'c, 'a> {
 
     /// Feature indices of boundary `k` for `edge`; `start` is the chosen first token when
     /// ranking an end.
-    pub fn features(&self, edge: Edge, spans: &TokenSpans, k: usize, start: usize) -> Vec<usize> {
+    pub fn features(
+        &self,
+        edge: Edge,
+        spans: &TokenSpans,
+        k: usize,
+        other: Option<usize>,
+    ) -> Vec<usize> {
         let t0: u16 = match edge {
             Edge::ContentStart => 0,
             Edge::ContentEnd => 60,
@@ -432,7 +485,11 @@ impl<'c, 'a> Prepared<'c, 'a> {
             Some(_) => "around",
             None => "nocue",
         };
-        let first_class = self.c(if is_start { i } else { start as isize });
+        let first_class = self.c(if is_start {
+            i
+        } else {
+            other.unwrap_or(tagged_s) as isize
+        });
         f.extend([
             h(23, &[tagged_side, rel]),
             h(24, &[tagged_side, rel, gb, db]),
@@ -484,6 +541,7 @@ impl<'c, 'a> Prepared<'c, 'a> {
         // Whole-span features for an end: its length, the sentences it crosses, and whether
         // its quote marks pair up.
         if !is_start {
+            let start = other.unwrap_or(tagged_s);
             let len = k.saturating_sub(start) + 1;
             let lb = match len {
                 1..=2 => "1",
@@ -507,6 +565,8 @@ impl<'c, 'a> Prepared<'c, 'a> {
                 _ => "odd",
             };
             let first = self.c(start as isize);
+            let swallows = self.other_cues(start, k, spans.cue);
+            f.extend([h(38, &[swallows]), h(39, &[swallows, rel, cb])]);
             let para_cross = self.count(PARA_LAST, start, k) > 0;
             let pc = if para_cross { "P" } else { "-" };
             f.extend([
@@ -528,6 +588,39 @@ impl<'c, 'a> Prepared<'c, 'a> {
             f.extend([
                 h(40, &[side, rel, gb]),
                 h(41, &[side, self.c(out1), self.c(in1)]),
+            ]);
+        }
+        if let (true, Some(end)) = (is_start, other) {
+            let len = end.saturating_sub(k) + 1;
+            let lb = match len {
+                1..=2 => "1",
+                3..=5 => "3",
+                6..=10 => "6",
+                11..=25 => "11",
+                26..=60 => "26",
+                _ => "61",
+            };
+            let crossed = ["0", "1", "2", "3+"][self.count(SENT_LAST, k, end).min(3)];
+            let open = self.count(OPEN_QUOTE, k, end + 1) as i64;
+            let close = self.count(CLOSE_QUOTE, k, end + 1) as i64;
+            let straight = self.count(STRAIGHT_QUOTE, k, end + 1);
+            let balance = match (open - close, straight % 2) {
+                (0, 0) => "even",
+                (d, _) if d > 0 => "open",
+                (d, _) if d < 0 => "close",
+                _ => "odd",
+            };
+            let last = self.c(end as isize);
+            let swallows = self.other_cues(k, end, spans.cue);
+            f.extend([
+                h(42, &[swallows]),
+                h(43, &[swallows, rel, crossed]),
+                h(46, &[lb]),
+                h(47, &[crossed, rel]),
+                h(48, &[balance]),
+                h(49, &[last, self.c(in1), self.c(out1)]),
+                h(58, &[balance, self.c(in1), self.c(out1)]),
+                h(59, &[lb, rel]),
             ]);
         }
         if matches!(edge, Edge::SourceStart | Edge::SourceEnd) {

@@ -119,7 +119,8 @@ impl Model {
         let mut found = super::attributions_from_tags(&ctx, &tags);
         let prep = Prepared::new(&ctx, &rules)
             .with_scores(scores)
-            .with_tags(&tags);
+            .with_tags(&tags)
+            .with_cues(&found);
         if let Some(sources) = &self.sources {
             super::source::choose_sources(&prep, sources, &rules, &mut found, NONE_BIAS);
         }
