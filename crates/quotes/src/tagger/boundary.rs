@@ -217,6 +217,30 @@ impl<'c, 'a> Prepared<'c, 'a> {
         self
     }
 
+    /// The tagger's source segments (B-Source then I-Source tokens) inside bytes `a..b`,
+    /// as byte ranges; none without tags.
+    pub fn tagged_sources(&self, a: usize, b: usize) -> Vec<(usize, usize)> {
+        let (lo, hi) = (
+            self.ctx.token_at(a),
+            self.ctx.token_end(b).min(self.labels.len()),
+        );
+        let mut out = Vec::new();
+        let mut k = lo;
+        while k < hi {
+            if self.labels[k] == 1 {
+                let mut e = k + 1;
+                while e < hi && self.labels[e] == 2 {
+                    e += 1;
+                }
+                out.push((self.ctx.words[k].start, self.ctx.words[e - 1].end));
+                k = e;
+            } else {
+                k += 1;
+            }
+        }
+        out
+    }
+
     /// The tagger's tag at token `k` as a name ("na" without tags).
     fn tag(&self, k: isize) -> &'static str {
         const NAMES: [&str; TAGS] = ["O", "BS", "IS", "BC", "IC", "BT", "IT"];

@@ -13,7 +13,8 @@ use parallax_core::{EntityKind, MentionForm};
 pub struct Candidate {
     /// The source's bytes, `None` for "no source".
     pub span: Option<(usize, usize)>,
-    /// Where it comes from: bit 1 the tagger, 2 the rules, 4 a mention.
+    /// Where it comes from: bit 1 the tagger (for this cue), 2 the rules, 4 a mention, 8 the
+    /// tagger's tags (for any cue).
     pub origin: u8,
 }
 
@@ -55,6 +56,10 @@ pub fn candidates(
     }
     for m in ctx.mentions.iter().filter(|m| near((m.start, m.end))) {
         add((m.start, m.end), 4, &mut out);
+    }
+    // Sources the tagger tagged in the sentence but gave to another cue or to none.
+    for s in prep.tagged_sources(s0.min(cue.0), s1.max(cue.1)) {
+        add(s, 8, &mut out);
     }
     out
 }
