@@ -6,11 +6,13 @@ use crate::{train, Doc};
 use parallax_core::CharIndex;
 use parallax_quotes::context::Context;
 use parallax_quotes::tagger::boundary::Prepared;
+use parallax_quotes::tagger::model::NONE_BIAS;
 use parallax_quotes::tagger::model::{attributions_of_tags, tag_article};
 use parallax_quotes::tagger::refine::{
     fill_contents, refine, train_ranker, CueContent, Examples, GoldLink,
 };
 use parallax_quotes::tagger::source::choose_sources;
+use parallax_quotes::tagger::Ranker;
 use parallax_quotes::tagger::TAGS;
 use parallax_quotes::words::tokenize;
 use parallax_quotes::Attribution;
@@ -181,7 +183,13 @@ fn cue_contents(doc: &Doc) -> Vec<CueContent> {
 
 /// The ranker's training lists from texts `which` of `docs`, with the tagger's honest
 /// attributions on them.
-pub fn ranker_examples(docs: &[Doc], honest: &Honest, which: &[usize], mode: &str) -> Examples {
+pub fn ranker_examples(
+    docs: &[Doc],
+    honest: &Honest,
+    which: &[usize],
+    mode: &str,
+    chooser: Option<&Ranker>,
+) -> Examples {
     let mut ex = Examples::default();
     for &i in which {
         let d = &docs[i];
@@ -193,12 +201,34 @@ pub fn ranker_examples(docs: &[Doc], honest: &Honest, which: &[usize], mode: &st
         let [contents, sources, cues] = gold_bytes(d);
         ex.add_sources(&prep, &honest.attributions[i], &rules, &gold_links(d));
         let mut filled = honest.attributions[i].clone();
+        if let Some(chooser) = chooser {
+            choose_sources(&prep, chooser, &rules, &mut filled, NONE_BIAS);
+        }
         if mode.contains('f') {
             fill_contents(&prep, &mut filled);
         }
         ex.add(&prep, &filled, &contents, &sources, &cues, &cue_contents(d));
     }
     ex
+}
+
+/// Trains the edge ranker and the source chooser on texts `which`; with `o` in `mode` the
+/// edge ranker learns from the attributions as the chooser leaves them (as it runs).
+pub fn train_rankers(
+    docs: &[Doc],
+    honest: &Honest,
+    which: &[usize],
+    mode: &str,
+    epochs: usize,
+) -> (Ranker, Ranker, Examples) {
+    let ex = ranker_examples(docs, honest, which, mode, None);
+    let sources = train_ranker(&ex.source_lists, epochs);
+    let ex = if mode.contains('o') {
+        ranker_examples(docs, honest, which, mode, Some(&sources))
+    } else {
+        ex
+    };
+    (train_ranker(&ex.lists, epochs), sources, ex)
 }
 
 /// Refines every text's honest attributions with a ranker trained on the other folds.
@@ -213,23 +243,21 @@ pub fn refined_attributions(
     let none_bias = std::env::var("PX_NONE_BIAS")
         .ok()
         .and_then(|b| b.parse().ok())
-        .unwrap_or(parallax_quotes::tagger::model::NONE_BIAS);
+        .unwrap_or(NONE_BIAS);
     for fold in 0..folds {
         let train: Vec<usize> = (0..docs.len()).filter(|i| i % folds != fold).collect();
-        let ex = ranker_examples(docs, honest, &train, mode);
+        let (ranker, sources, ex) = train_rankers(docs, honest, &train, mode, epochs);
         if fold == 0 {
             eprintln!(
                 "gold edge among candidates (content, source, cue: start, end): {:?} of {:?}",
                 ex.found, ex.asked
             );
         }
-        let ranker = train_ranker(&ex.lists, epochs);
-        let sources = train_ranker(&ex.source_lists, epochs);
         if fold == 0 {
             eprintln!("gold source among candidates: {:?}", ex.source_found);
         }
         let held: Vec<usize> = (0..docs.len()).filter(|i| i % folds == fold).collect();
-        let test = ranker_examples(docs, honest, &held, mode);
+        let test = ranker_examples(docs, honest, &held, mode, None);
         let mut right = [[0usize; 3]; 6];
         for ((feats, gold), (slot, tagged)) in test.lists.iter().zip(&test.origin) {
             right[*slot][0] += 1;

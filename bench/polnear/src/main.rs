@@ -177,10 +177,8 @@ fn run_train(
     let started = Instant::now();
     let honest = honest_or_cached(&docs, cache, epochs, folds)?;
     let which: Vec<usize> = (0..docs.len()).collect();
-    let examples = cv::ranker_examples(&docs, &honest, &which, DEFAULT_MODE);
-    let ranker = parallax_quotes::tagger::refine::train_ranker(&examples.lists, rank_epochs());
-    let sources =
-        parallax_quotes::tagger::refine::train_ranker(&examples.source_lists, rank_epochs());
+    let (ranker, sources, _) =
+        cv::train_rankers(&docs, &honest, &which, DEFAULT_MODE, rank_epochs());
     eprintln!("edge ranker and source chooser done");
     let all: Vec<&Doc> = docs.iter().collect();
     let stack = train::train(&all, epochs, folds.max(2));
@@ -204,7 +202,8 @@ fn run_train(
 
 /// What the rankers do, as letters: `s` choose sources, `f` fill missing contents, `e`
 /// re-place content and source edges, `c` cue edges too, `x` read the tagger's scores, `t`
-/// its tags (`cv` takes another set from `PX_REFINE`).
+/// its tags, `o` train the edges on the chooser's output (no gain on train CV); `cv` takes
+/// another set from `PX_REFINE`.
 const DEFAULT_MODE: &str = "sextc";
 
 /// Passes of the edge ranker over its training lists.
