@@ -2,9 +2,10 @@
 //!
 //! [`features`] turns an article into terms (content words, names, numbers, with the
 //! headline and lead counting more); [`vector`] weighs them by TF-IDF with document
-//! frequencies updated as articles arrive; [`online`] assigns each article to a story
-//! through an inverted index, and links a new story to the storyline of its nearest
-//! story; [`title`] picks each story's most central headline. [`cluster_with`] first
+//! frequencies updated as articles arrive, kept in a fixed table indexed by a hash of
+//! each term (no vocabulary grows with the stream); [`online`] assigns each article to
+//! a story through an inverted index, and links a new story to the storyline of its
+//! nearest story; [`title`] picks each story's most central headline. [`cluster_with`] first
 //! counts the batch's document frequencies, then assigns the articles one at a time.
 
 pub mod features;
