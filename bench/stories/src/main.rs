@@ -11,6 +11,7 @@ mod anchor;
 mod data;
 mod heldout;
 mod score;
+mod seeds;
 
 use parallax_bench_common::{f3, shared_dir, Table};
 use parallax_stories::{cluster_with, Params};
@@ -60,6 +61,7 @@ fn run() -> Result<(), String> {
     } else {
         articles.iter().map(parallax_language::analyze).collect()
     };
+    let mut seeds_line = None;
     if quick {
         let (assignments, stories) = cluster_with(&articles, &mentions, params);
         let rows = score::library_run(&dir, &work, &articles, &assignments, &stories)?;
@@ -92,9 +94,13 @@ fn run() -> Result<(), String> {
                 scores.row(row);
             }
         }
+        seeds_line = seeds::check(&bin, &shared_dir().join("seeds"), &work)?;
     }
     println!("Story clustering, stories-dev (612 articles, 90 events, 70 storylines); anchor = single-pass online TF-IDF tuned on dev (held-back: event B3 F1 0.812, 0.831 with a 7-day window)\n");
     print!("{}", scores.render());
+    if let Some(line) = &seeds_line {
+        println!("\n{line}");
+    }
     println!("\nHeld-out estimate: threshold tuned on one part of stories-dev, scored on the other (A = ECB+ topics 1-10 + BASIL 2010-11, B = topics 11-22 + BASIL 2012-14), event level\n");
     print!(
         "{}",
