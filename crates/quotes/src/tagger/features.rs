@@ -218,6 +218,8 @@ pub fn features(ctx: &Context<'_>, rules: &[Attribution]) -> Vec<Vec<usize>> {
         let word = &ctx.words[k];
         let sh = shape(word, ctx.body);
         let suffix: String = w(i).chars().rev().take(3).collect();
+        // A stem of sorts for rare reporting words ("accus-ed", "critic-ized").
+        let prefix: String = w(i).chars().take(5).collect();
         let r = |d: isize| -> &str {
             let j = i + d;
             if j < 0 || j as usize >= n {
@@ -297,6 +299,9 @@ pub fn features(ctx: &Context<'_>, rules: &[Attribution]) -> Vec<Vec<usize>> {
             fnv(40, &[ps, w(i - 1)]),
             fnv(41, &[w(i - 1), w(i), w(i + 1)]),
             fnv(42, &[mention[k], cue_kind[(k + 1).min(n - 1)]]),
+            fnv(52, &[&prefix]),
+            fnv(53, &[&prefix, r(0)]),
+            fnv(54, &[&prefix, left_cue[k], right_cue[k]]),
         ]);
         // Where this token sits against its sentence's first and last cue word, and where
         // those cues sit in the sentence ("…, X said." puts the cue at the end).
