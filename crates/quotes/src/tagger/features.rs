@@ -302,6 +302,9 @@ pub fn features(ctx: &Context<'_>, rules: &[Attribution]) -> Vec<Vec<usize>> {
             fnv(52, &[&prefix]),
             fnv(53, &[&prefix, r(0)]),
             fnv(54, &[&prefix, left_cue[k], right_cue[k]]),
+            fnv(55, &[w(i - 1), w(i + 1)]),
+            fnv(56, &[w(i), w(i + 2)]),
+            fnv(57, &[w(i - 2), w(i)]),
         ]);
         // Where this token sits against its sentence's first and last cue word, and where
         // those cues sit in the sentence ("…, X said." puts the cue at the end).
