@@ -2,7 +2,8 @@
 //! marked-up sentences (`fixtures/tagger/train.txt`, `{S1:source} {C1:cue} {T1:content}`),
 //! then finds the quotes of a text it has not seen (`fixtures/tagger/held_out.txt`); on random
 //! text its spans stay inside the body. FIXME: the held-out speaker of "The traders’ guild
-//! warned" is the mention "guild", not the whole phrase.
+//! warned" is the mention "guild", not the whole phrase, and its content keeps the "that"
+//! that the training marks leave out.
 
 use parallax_core::{Article, ArticleId, CharIndex, FieldSources, Mentions};
 use parallax_quotes::context::Context;
