@@ -226,13 +226,20 @@ fn opens_sentence(body: &str, start: usize) -> bool {
 
 /// Finds the quotes of one article.
 pub fn find_quotes(article: &Article, mentions: &Mentions) -> Vec<Quote> {
-    let index = parallax_core::CharIndex::new(&article.body);
-    let span = |(a, b): (usize, usize)| index.span_of_bytes(a, b);
     let words = words::tokenize(&article.body);
     let ctx = context::Context::new(article, mentions, &words);
-    let mut found = attributions_in(&ctx);
+    let found = attributions_in(&ctx);
+    into_quotes(&ctx, found)
+}
+
+/// Turns one article's attributions (rules' or the learned model's) into [`Quote`]s:
+/// partial quotes nested in a larger report are folded into it, coordinated sources share
+/// their speaker, and byte spans become code-point spans.
+pub(crate) fn into_quotes(ctx: &context::Context<'_>, mut found: Vec<Attribution>) -> Vec<Quote> {
+    let index = parallax_core::CharIndex::new(ctx.body);
+    let span = |(a, b): (usize, usize)| index.span_of_bytes(a, b);
     nesting::fold_nested_partials(&mut found);
-    nesting::share_coordinated_speaker(&ctx, &mut found);
+    nesting::share_coordinated_speaker(ctx, &mut found);
     found
         .into_iter()
         .filter_map(|a| {

@@ -5,7 +5,7 @@ use super::boundary::Prepared;
 use super::ranker::Ranker;
 use super::stack::Stack;
 use crate::{context::Context, words, Attribution};
-use parallax_core::{Article, CharIndex, Mentions, Quote, QuoteKind, Speaker};
+use parallax_core::{Article, Mentions, Quote, QuoteKind};
 use std::path::{Path, PathBuf};
 
 /// Why a model file could not be loaded.
@@ -156,30 +156,10 @@ fn kind_of(ctx: &Context<'_>, parts: &[(usize, usize)]) -> QuoteKind {
 /// The quotes of one article as the learned model finds them: the same inputs and output as
 /// [`crate::find_quotes`], slower, and measured on PolNeAR by `bench/polnear`.
 pub fn find_quotes_tagged(article: &Article, mentions: &Mentions, model: &Model) -> Vec<Quote> {
-    let index = CharIndex::new(&article.body);
-    let span = |(a, b): (usize, usize)| index.span_of_bytes(a, b);
-    model
-        .attributions(article, mentions)
-        .into_iter()
-        .filter_map(|a| {
-            let first = *a.parts.first()?;
-            let last = *a.parts.last()?;
-            Some(Quote {
-                kind: a.kind,
-                span: span((first.0, last.1)),
-                parts: if a.parts.len() > 1 {
-                    a.parts.iter().map(|&p| span(p)).collect()
-                } else {
-                    Vec::new()
-                },
-                cue: a.cue.map(span),
-                speaker: Speaker {
-                    mention: a.mention.map(|(_, m)| span(m)).or(a.source.map(span)),
-                    entity: a.entity,
-                },
-            })
-        })
-        .collect()
+    let found = model.attributions(article, mentions);
+    let words = words::tokenize(&article.body);
+    let ctx = Context::new(article, mentions, &words);
+    crate::into_quotes(&ctx, found)
 }
 
 /// The stacked tagger's tag for every token of one article, with its emission scores (for
