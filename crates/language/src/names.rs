@@ -171,6 +171,18 @@ pub(crate) fn capital_run(
     if q == p + 1 && is_non_name_word(words.text(p)) {
         return;
     }
+    // "Mitch Kell of Varnia", "Democrat of Ostrel": a known place after "of" is where the
+    // person is from, not part of the name (organisations keep it: "Bank of Varnia").
+    let q = match (p + 1..q).find(|&k| words.lower(k) == "of") {
+        Some(of)
+            if of + 1 < q
+                && (of + 1..q).all(|k| words.has(k, class::PLACE))
+                && !(p..of).any(|k| words.has(k, class::ORG)) =>
+        {
+            of
+        }
+        _ => q,
+    };
     // Titles and their modifiers at the front: "Russian President", "Foreign Minister", "Mr."
     let mut k = p;
     let mut title_end = p;

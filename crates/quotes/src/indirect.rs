@@ -97,6 +97,8 @@ const NOT_CLAUSE_OPENERS: &[&str] = &[
 
 /// Words that open a time or place phrase between a verb and its "that" clause.
 const ADVERBIAL_OPENERS: &[&str] = &[
+    "through",
+    "via",
     "on",
     "in",
     "during",

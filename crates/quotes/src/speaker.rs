@@ -136,6 +136,24 @@ pub fn is_abbreviation(lower: &str) -> bool {
 /// Token range of the subject noun phrase ending right before token `cue`, not reaching
 /// before token `floor`. Returns `(start, end)` token indices.
 pub fn np_before(ctx: &Context<'_>, cue: usize, floor: usize) -> Option<(usize, usize)> {
+    // "Senator Harry Kell of Ostrel said": the place after "of" says where the speaker is
+    // from; the phrase is read from the name before it.
+    let mut t = cue;
+    while t > floor && cue - t < 3 && ctx.words[t - 1].is_word && ctx.words[t - 1].is_cap(ctx.body)
+    {
+        t -= 1;
+    }
+    if t < cue && t >= floor + 2 && ctx.lower_at(t - 1) == "of" {
+        let name_end = ctx.words[t - 2].end;
+        let named = ctx
+            .mentions
+            .iter()
+            .any(|m| m.end == name_end && m.kind == parallax_core::EntityKind::Person);
+        if named {
+            let np = np_before_head(ctx, t - 1, floor)?;
+            return Some((with_role_head(ctx, np, floor).0, cue));
+        }
+    }
     let np = np_before_head(ctx, cue, floor)?;
     Some(with_role_head(ctx, np, floor))
 }
