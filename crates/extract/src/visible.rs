@@ -6,51 +6,16 @@ const SKIPPED: &[&str] = &[
     "script", "style", "noscript", "template", "svg", "head", "iframe", "object", "canvas",
     "select", "option", "button", "input", "textarea",
 ];
-const BLOCKS: &[&str] = &[
-    "p",
-    "div",
-    "section",
-    "article",
-    "main",
-    "header",
-    "footer",
-    "nav",
-    "aside",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "li",
-    "ul",
-    "ol",
-    "dl",
-    "dt",
-    "dd",
-    "table",
-    "tr",
-    "td",
-    "th",
-    "blockquote",
-    "pre",
-    "figure",
-    "figcaption",
-    "form",
-    "fieldset",
-    "address",
-    "hr",
-    "br",
-    "title",
-    "body",
-    "details",
-    "summary",
-    "caption",
-    "center",
-    "dialog",
-    "menu",
-    "legend",
+/// Elements that end a line of the dump beyond the density reading's blocks
+/// ([`crate::density::BLOCKS`], which the dump shares except `tbody`).
+const DUMP_ONLY_BLOCKS: &[&str] = &[
+    "br", "title", "body", "summary", "caption", "dialog", "menu", "legend",
 ];
+
+/// True when `name` starts a new line of the dump.
+fn is_block(name: &str) -> bool {
+    (crate::density::BLOCKS.contains(&name) && name != "tbody") || DUMP_ONLY_BLOCKS.contains(&name)
+}
 
 /// Renders the page as lines of visible text, one per block element.
 pub fn visible_text(html: &str) -> String {
@@ -81,7 +46,7 @@ fn walk(element: ElementRef, out: &mut String) {
                 if SKIPPED.contains(&name) {
                     continue;
                 }
-                let block = BLOCKS.contains(&name);
+                let block = is_block(name);
                 if block {
                     out.push('\n');
                 }
