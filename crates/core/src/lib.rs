@@ -12,6 +12,7 @@
 
 pub mod analysis;
 pub mod article;
+pub mod calendar;
 pub mod claim;
 pub mod document;
 pub mod mention;

@@ -35,21 +35,8 @@ fn month_number(name: &str) -> Option<u32> {
     let prefix = name.get(..3)?;
     let n = MONTHS.iter().position(|m| *m == prefix)? as u32 + 1;
     // "sept" and full names are fine; reject words that only share a prefix ("marine").
-    const FULL: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    (FULL[n as usize - 1].starts_with(&name) || name == "sept").then_some(n)
+    (parallax_core::calendar::MONTHS[n as usize - 1].starts_with(&name) || name == "sept")
+        .then_some(n)
 }
 
 fn ymd(y: &str, m: u32, d: &str) -> Option<NaiveDate> {

@@ -95,7 +95,8 @@ const NOT_CLAUSE_OPENERS: &[&str] = &[
     "there",
 ];
 
-/// Words that open a time or place phrase between a verb and its "that" clause.
+/// Words that open a time or place phrase between a verb and its "that" clause, beside
+/// month and weekday names ([`opens_adverbial`]).
 const ADVERBIAL_OPENERS: &[&str] = &[
     "through",
     "via",
@@ -108,13 +109,6 @@ const ADVERBIAL_OPENERS: &[&str] = &[
     "earlier",
     "yesterday",
     "today",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "repeatedly",
     "publicly",
     "privately",
@@ -126,18 +120,6 @@ const ADVERBIAL_OPENERS: &[&str] = &[
     "before",
     "late",
     "early",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
     "jan",
     "feb",
     "aug",
@@ -376,10 +358,7 @@ fn attribute(
                 }
             }
             // "said on Tuesday that", "said during a rally in Michigan that".
-            if k == cue_end
-                && ctx.lower_at(k) != "that"
-                && ADVERBIAL_OPENERS.contains(&ctx.lower_at(k))
-            {
+            if k == cue_end && ctx.lower_at(k) != "that" && opens_adverbial(ctx.lower_at(k)) {
                 if let Some(that) = (k + 1..(k + 10).min(end)).find(|&j| ctx.lower_at(j) == "that")
                 {
                     if (k..that).all(|j| ctx.words[j].is_word || ctx.lower_at(j) == ",") {
@@ -485,4 +464,11 @@ fn opening_subject(ctx: &Context<'_>, first: usize, cue: usize) -> Option<(usize
         e += 1;
     }
     None
+}
+
+/// True when `lower` opens a time or place phrase: "on", "last", "Tuesday", "October".
+fn opens_adverbial(lower: &str) -> bool {
+    ADVERBIAL_OPENERS.contains(&lower)
+        || parallax_core::calendar::is_month(lower)
+        || parallax_core::calendar::is_weekday(lower)
 }

@@ -5,7 +5,7 @@
 //! that look like names (capitalised away from a sentence start), numbers and the
 //! headline's words therefore count more than other content words.
 
-use crate::lexicon::{NOT_NAMES, STOPWORDS};
+use crate::lexicon::{is_not_name, STOPWORDS};
 
 /// What kind of term a feature is; kinds get different weights.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -70,7 +70,7 @@ pub fn entity_terms(mentions: &parallax_core::Mentions) -> Vec<RawTerm> {
                 return None;
             }
             let name = parallax_core::text::fold(&entity.name);
-            (name.chars().count() >= 2 && !NOT_NAMES.contains(&name.as_str())).then(|| RawTerm {
+            (name.chars().count() >= 2 && !is_not_name(&name)).then(|| RawTerm {
                 text: format!("@{name}"),
                 kind: TermKind::Name,
                 in_title: false,
@@ -142,9 +142,7 @@ fn mark_names(terms: &mut [RawTerm]) {
         .map(|t| t.text.clone())
         .collect();
     for t in terms.iter_mut() {
-        if t.kind == TermKind::Name
-            && (NOT_NAMES.contains(&t.text.as_str()) || lowercase.contains(stem(&t.text)))
-        {
+        if t.kind == TermKind::Name && (is_not_name(&t.text) || lowercase.contains(stem(&t.text))) {
             t.kind = TermKind::Word;
             t.text = stem(&t.text).to_owned();
         }

@@ -204,20 +204,9 @@ pub const STOPWORDS: &[&str] = &[
     "she's",
 ];
 
-/// Capitalised words that are almost never part of a name by themselves.
+/// Capitalised words that are almost never part of a name by themselves, beside the month
+/// names ([`is_not_name`]).
 pub const NOT_NAMES: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
     "president",
     "minister",
     "secretary",
@@ -275,3 +264,9 @@ pub const NOT_NAMES: &[&str] = &[
     "but",
     "and",
 ];
+
+/// True when a capitalised word is almost never part of a name by itself: a month or
+/// one of [`NOT_NAMES`].
+pub fn is_not_name(lower: &str) -> bool {
+    NOT_NAMES.contains(&lower) || parallax_core::calendar::is_month(lower)
+}
