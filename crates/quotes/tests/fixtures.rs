@@ -1,22 +1,10 @@
 //! Golden tests: each fixture's quotes with the text of their content, cue and speaker.
 
-use parallax_core::{Article, ArticleId, CharIndex, FieldSources};
-use std::fmt::Write;
+mod common;
 
-fn article_from(body: &str) -> Article {
-    Article {
-        id: ArticleId::from_source_and_body("fixture", body),
-        source: "fixture".into(),
-        title: None,
-        byline: None,
-        outlet: None,
-        published: chrono::NaiveDate::from_ymd_opt(2015, 10, 23),
-        credits: Vec::new(),
-        language: Some("en".into()),
-        body: body.to_string(),
-        field_sources: FieldSources::default(),
-    }
-}
+use common::article_from;
+use parallax_core::{Article, CharIndex};
+use std::fmt::Write;
 
 fn render(article: &Article) -> String {
     let mentions = parallax_language::analyze(article);

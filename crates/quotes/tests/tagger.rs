@@ -5,28 +5,16 @@
 //! warned" is the mention "guild", not the whole phrase, and its content keeps the "that"
 //! that the training marks leave out.
 
-use parallax_core::{Article, ArticleId, CharIndex, FieldSources, Mentions};
+mod common;
+
+use common::article_from;
+use parallax_core::{Article, CharIndex, Mentions};
 use parallax_quotes::context::Context;
 use parallax_quotes::tagger::boundary::Prepared;
 use parallax_quotes::tagger::refine::{train_ranker, CueContent, Examples, GoldLink};
 use parallax_quotes::tagger::{decode_segments, find_quotes_tagged, Error, Model, Stack, Trainer};
 use parallax_quotes::{add_stage_features, tagger_features, words};
 use std::fmt::Write;
-
-fn article_from(body: &str) -> Article {
-    Article {
-        id: ArticleId::from_source_and_body("fixture", body),
-        source: "fixture".into(),
-        title: None,
-        byline: None,
-        outlet: None,
-        published: chrono::NaiveDate::from_ymd_opt(2015, 10, 23),
-        credits: Vec::new(),
-        language: Some("en".into()),
-        body: body.to_string(),
-        field_sources: FieldSources::default(),
-    }
-}
 
 /// A marked span: label (0 Source, 1 Cue, 2 Content), attribution number, bytes.
 type Marked = (usize, usize, (usize, usize));
