@@ -44,6 +44,20 @@ pub const PLACES: &[&str] = &[
     "california", "florida", "ohio", "pennsylvania", "virginia", "iowa", "michigan", "wisconsin",
     "arizona", "nevada", "colorado", "carolina", "north carolina", "new hampshire", "charlotte",
     "chicago", "boston", "los angeles",
+    // The remaining US states and countries, so "Senator X of Oregon" finds its place.
+    "alabama", "alaska", "arkansas", "connecticut", "delaware", "idaho", "illinois", "indiana",
+    "kansas", "kentucky", "louisiana", "maine", "maryland", "massachusetts", "minnesota",
+    "mississippi", "missouri", "montana", "nebraska", "new jersey", "new mexico", "north dakota",
+    "oklahoma", "oregon", "rhode island", "south carolina", "south dakota", "tennessee", "utah",
+    "vermont", "west virginia", "wyoming", "ecuador", "guatemala", "honduras", "el salvador",
+    "nicaragua", "panama", "costa rica", "haiti", "jamaica", "dominican republic", "paraguay",
+    "uruguay", "ghana", "senegal", "mali", "niger", "chad", "cameroon", "uganda", "tanzania",
+    "rwanda", "zimbabwe", "zambia", "angola", "mozambique", "congo", "eritrea", "djibouti",
+    "madagascar", "sri lanka", "nepal", "myanmar", "burma", "laos", "macedonia",
+    "north macedonia", "slovenia", "montenegro", "luxembourg", "malta", "south sudan", "bhutan",
+    "fiji", "mauritania", "botswana", "namibia", "burundi", "sierra leone", "liberia", "guinea",
+    "ivory coast", "benin", "togo", "gabon", "somaliland", "scotland", "wales",
+    "northern ireland", "england",
 ];
 
 /// Nationality adjectives (lowercase), used in roles ("the Russian leader").
@@ -236,7 +250,8 @@ pub const NOT_NAMES: &[&str] = &[
     "yesterday", "tomorrow", "asked", "speaking", "addressing", "describing", "calling", "saying",
     "noting", "adding", "let", "let's", "please", "thank", "thanks", "dear", "oh", "o", "mr", "ms",
     "mrs", "nobody", "somebody", "everybody", "anybody", "everyone", "someone", "anyone",
-    "nothing", "something", "everything", "anything",
+    "nothing", "something", "everything", "anything", "several", "few", "any", "various",
+    "numerous", "dozens", "hundreds", "thousands", "millions",
 ];
 
 /// Personal pronouns that can refer to a speaker, with their gender (None: plural or unknown).

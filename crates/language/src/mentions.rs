@@ -198,9 +198,12 @@ pub fn find_candidates(words: &Words<'_>, sentences: &[(usize, usize)]) -> Vec<C
                     i = j;
                     continue;
                 }
+                let before = out.len();
                 for (p, q) in split_run(words, i, j) {
                     capital_run(words, p, q, s, title_case, &mut out);
                 }
+                // "Jim Tallow of PBS" yields PBS first; keep the text's order.
+                out[before..].sort_by_key(|c| c.start);
                 i = j;
                 continue;
             }

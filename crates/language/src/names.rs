@@ -42,6 +42,13 @@ pub(crate) fn continues_run(words: &Words<'_>, j: usize, b: usize) -> bool {
                 | "st"
                 | "jr"
         );
+    // "Robert L. Halvorsen": the dot of a middle initial, when a name goes on after it.
+    let initial_dot = w == "."
+        && words.tokens[j].start == words.tokens[j - 1].end
+        && is_initial(words.text(j - 1))
+        && j + 1 < b
+        && words.is_word(j + 1)
+        && is_cap(words.text(j + 1));
     let particle = CONNECTORS.contains(&lower) && j + 1 < b && is_cap(words.text(j + 1));
     // "Farmers’ Union", "Workers' Party": a plural possessive inside an organisation's name.
     let plural_possessive = matches!(w, "’" | "'")
@@ -51,7 +58,13 @@ pub(crate) fn continues_run(words: &Words<'_>, j: usize, b: usize) -> bool {
         && words.is_word(j + 1)
         && is_cap(words.text(j + 1))
         && words.has(j + 1, class::ORG);
-    cap_word || title_dot || particle || plural_possessive
+    cap_word || title_dot || initial_dot || particle || plural_possessive
+}
+
+/// One capital letter: a middle initial.
+fn is_initial(w: &str) -> bool {
+    let mut chars = w.chars();
+    chars.next().is_some_and(char::is_uppercase) && chars.next().is_none()
 }
 
 pub(crate) fn is_title_case_line(words: &Words<'_>, a: usize, b: usize) -> bool {
@@ -157,7 +170,9 @@ fn is_non_name_word(word: &str) -> bool {
                 "i" | "we" | "you" | "they" | "he" | "she" | "it" | "that" | "there"
             )
         });
-    contraction || ADJECTIVE_ENDINGS.iter().any(|e| lower.ends_with(e))
+    // "S and M", "Liz Cheney (R)": a letter alone names nothing.
+    let letter = word.chars().count() == 1;
+    letter || contraction || ADJECTIVE_ENDINGS.iter().any(|e| lower.ends_with(e))
 }
 
 pub(crate) fn capital_run(
@@ -206,6 +221,23 @@ pub(crate) fn capital_run(
         k += 1;
     }
     let title_end = title_end.max(title_after_modifiers(words, p, q));
+    // "Anchor Jim Tallow of PBS", "King Abdullah of Jordan": after a person's name, "of"
+    // opens where they work or come from, which is a name of its own.
+    let person_shaped = title_end > p || (title_end < q && words.has(title_end, class::GIVEN));
+    let q = match (title_end + 1..q).find(|&k| words.lower(k) == "of") {
+        Some(of) if person_shaped && of + 1 < q && !(p..of).any(|k| words.has(k, class::ORG)) => {
+            let before = out.len();
+            capital_run(words, of + 1, q, s, title_case, out);
+            // What follows "of" there is a workplace or a place, not another person.
+            for c in &mut out[before..] {
+                if c.kind == EntityKind::Person && c.gender.is_none() && c.role.is_none() {
+                    c.kind = EntityKind::Other;
+                }
+            }
+            of
+        }
+        _ => q,
+    };
     // "UN General Assembly", "Attorney General's Office": an organisation word ends the
     // run, so its title words belong to the organisation's name.
     let title_end = if words.has(q - 1, class::ORG) && q - p > 1 {
@@ -386,6 +418,12 @@ fn name_candidate(words: &Words<'_>, p: usize, name_from: usize, q: usize, s: us
             && gazetteer::contains(gazetteer::THING_HEADS, words.lower(q - 1))
         {
             EntityKind::Other
+        } else if !single
+            && words.has(q - 1, class::GROUP_HEAD)
+            && !words.has(name_from, class::GIVEN)
+        {
+            // "Congressional Republicans", "Western Diplomats": a described group.
+            EntityKind::Group
         } else if plural_group {
             // "the Valley Farmers", "the Young Turks": a plural name after "the" is a group.
             EntityKind::Group

@@ -133,6 +133,7 @@ pub fn resolve_entities(articles: &[Article], mentions: &[Mentions]) -> EntityTa
             let mut name = String::new();
             let mut name_rank = (false, false, false, 0, 0, 0);
             let mut kinds: HashMap<EntityKind, usize> = HashMap::new();
+            let mut full_person = false;
             let mut aliases: Vec<String> = Vec::new();
             let mut uses: HashMap<&str, usize> = HashMap::new();
             for m in &cluster {
@@ -160,12 +161,18 @@ pub fn resolve_entities(articles: &[Article], mentions: &[Mentions]) -> EntityTa
                     name = e.name.clone();
                 }
                 *kinds.entry(e.kind).or_default() += 1;
+                full_person |= e.kind == EntityKind::Person && named_person(e);
                 for a in std::iter::once(&e.name).chain(&e.aliases) {
                     if !aliases.contains(a) && aliases.len() < 40 {
                         aliases.push(a.clone());
                     }
                 }
                 table.resolved.insert((articles[m.article].id, m.local), id);
+            }
+            // Beside a person named as one, Other is no evidence: "Bush" in "the Bush
+            // administration" votes for nothing where articles say President George W. Bush.
+            if full_person {
+                kinds.remove(&EntityKind::Other);
             }
             let kind = [
                 EntityKind::Person,
@@ -355,4 +362,25 @@ fn merge_acronyms(clusters: &mut Vec<Vec<&Member>>, mentions: &[Mentions]) {
         }
     }
     clusters.retain(|c| !c.is_empty());
+}
+
+/// A person's name with evidence beyond its shape: a known given name first, or a title
+/// before it in some mention ("President George W. Bush", "Judge Halvorsen").
+fn named_person(e: &parallax_core::LocalEntity) -> bool {
+    let first = e
+        .name
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    let titled = e.aliases.iter().any(|a| {
+        a.len() > e.name.len()
+            && a.ends_with(e.name.split_whitespace().last().unwrap_or(""))
+            && a.split_whitespace().next().is_some_and(|w| {
+                gazetteer::word_class(w.to_lowercase().trim_end_matches('.'))
+                    & gazetteer::class::TITLE
+                    != 0
+            })
+    });
+    !is_role_only(&e.name) && (gazetteer::given_name_gender(&first).is_some() || titled)
 }

@@ -156,6 +156,16 @@ impl<'a> Context<'a> {
             .iter()
             .filter(|m| m.kind != EntityKind::Place)
             .collect();
+        // "Anchor Jim Tallow of PBS said": the person before "of" speaks, not the workplace.
+        if let Some(m) = speakers.iter().find(|m| {
+            m.kind == EntityKind::Person
+                && self
+                    .body
+                    .get(m.end..)
+                    .is_some_and(|a| a.starts_with(" of "))
+        }) {
+            return Some(**m);
+        }
         let pick = |list: &[&ByteMention]| {
             if relative {
                 list.first().map(|m| **m)
