@@ -29,6 +29,8 @@ pub struct Honest {
     pub scores: Vec<Vec<[f32; TAGS]>>,
     /// Attributions read off each text's tags.
     pub attributions: Vec<Vec<Attribution>>,
+    /// Honest probe logits per token of each text (empty without MiniLM states).
+    pub probe: crate::states::Logits,
 }
 
 /// The tagger's tags on every text of `docs`, each from a model that did not see it.
@@ -152,8 +154,8 @@ fn gold_links(doc: &Doc) -> Vec<GoldLink> {
         .collect()
 }
 
-/// Text `i` prepared for the rankers, with the tagger's scores when `mode` has `x` and its
-/// tags when it has `t`.
+/// Text `i` prepared for the rankers, with the tagger's scores when `mode` has `x`, its
+/// tags when it has `t`, and the probe's logits when it has `p`.
 fn prepared<'c, 'a>(
     ctx: &'c Context<'a>,
     rules: &[Attribution],
@@ -167,6 +169,11 @@ fn prepared<'c, 'a>(
     }
     if mode.contains('t') {
         prep = prep.with_tags(&honest.tags[i]);
+    }
+    if mode.contains('p') {
+        if let Some(logits) = honest.probe.get(i) {
+            prep = prep.with_probe(logits.clone());
+        }
     }
     prep.with_cues(&honest.attributions[i])
 }

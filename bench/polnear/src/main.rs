@@ -9,6 +9,7 @@
 mod brat;
 mod cv;
 mod score;
+mod states;
 mod train;
 
 use brat::{parse_ann, parse_links, parse_pieces, write_ann, Predicted, Spans, LABELS};
@@ -110,7 +111,16 @@ fn main() -> std::process::ExitCode {
         .filter(|(i, a)| !a.starts_with("--") && (*i == 0 || !args[i - 1].starts_with("--")))
         .map(|(_, a)| a)
         .collect();
-    let result = if positional.first().is_some_and(|a| *a == "cv") {
+    let result = if positional.first().is_some_and(|a| *a == "states") {
+        match (positional.get(1), flag("--minilm"), flag("--out")) {
+            (Some(dir), Some(minilm), Some(out)) => load_split(Path::new(dir))
+                .and_then(|docs| states::compute(&docs, Path::new(&minilm), Path::new(&out))),
+            _ => Err(
+                "usage: parallax-bench-polnear states SPLIT_DIR --minilm MODEL_DIR --out FILE (needs --features candle)"
+                    .into(),
+            ),
+        }
+    } else if positional.first().is_some_and(|a| *a == "cv") {
         match positional.get(1) {
             Some(dir) => {
                 let epochs = flag("--epochs").and_then(|e| e.parse().ok()).unwrap_or(20);
@@ -118,6 +128,7 @@ fn main() -> std::process::ExitCode {
                 run_cv(
                     Path::new(dir),
                     flag("--cache").as_deref().map(Path::new),
+                    flag("--states").as_deref().map(Path::new),
                     epochs,
                     folds,
                 )
@@ -138,10 +149,11 @@ fn main() -> std::process::ExitCode {
                     epochs,
                     folds,
                     flag("--cache").as_deref().map(Path::new),
+                    flag("--states").as_deref().map(Path::new),
                 )
             }
             _ => Err(
-                "usage: parallax-bench-polnear train TRAIN_DIR --model FILE [--epochs N] [--folds K] [--cache FILE]".into(),
+                "usage: parallax-bench-polnear train TRAIN_DIR --model FILE [--epochs N] [--folds K] [--cache FILE] [--states FILE]".into(),
             ),
         }
     } else {
@@ -153,6 +165,7 @@ fn main() -> std::process::ExitCode {
             &split,
             flag("--out").as_deref().map(Path::new),
             flag("--model").as_deref().map(Path::new),
+            flag("--minilm").as_deref().map(Path::new),
         )
     };
     match result {
@@ -172,13 +185,22 @@ fn run_train(
     epochs: usize,
     folds: usize,
     cache: Option<&Path>,
+    states: Option<&Path>,
 ) -> Result<(), String> {
     let docs = load_split(dir)?;
     let started = Instant::now();
-    let honest = honest_or_cached(&docs, cache, epochs, folds)?;
+    let mut honest = honest_or_cached(&docs, cache, epochs, folds)?;
+    let mut probe = None;
+    let mut mode = DEFAULT_MODE.to_string();
+    if let Some(path) = states {
+        let states = states::load(path)?;
+        let (logits, all) = states::honest_logits(&docs, &states, 5, probe_epochs());
+        honest.probe = logits;
+        probe = Some(all);
+        mode.push('p');
+    }
     let which: Vec<usize> = (0..docs.len()).collect();
-    let (ranker, sources, _) =
-        cv::train_rankers(&docs, &honest, &which, DEFAULT_MODE, rank_epochs());
+    let (ranker, sources, _) = cv::train_rankers(&docs, &honest, &which, &mode, rank_epochs());
     eprintln!("edge ranker and source chooser done");
     let all: Vec<&Doc> = docs.iter().collect();
     let stack = train::train(&all, epochs, folds.max(2));
@@ -186,6 +208,7 @@ fn run_train(
         stack,
         ranker: Some(ranker),
         sources: Some(sources),
+        probe,
     };
     let bytes = model.to_bytes();
     std::fs::write(model_path, &bytes)
@@ -205,6 +228,14 @@ fn run_train(
 /// its tags, `o` train the edges on the chooser's output (no gain on train CV); `cv` takes
 /// another set from `PX_REFINE`.
 const DEFAULT_MODE: &str = "sextc";
+
+/// Passes of the probe over the states.
+fn probe_epochs() -> usize {
+    std::env::var("PX_PROBE_EPOCHS")
+        .ok()
+        .and_then(|e| e.parse().ok())
+        .unwrap_or(3)
+}
 
 /// Passes of the edge ranker over its training lists.
 fn rank_epochs() -> usize {
@@ -236,15 +267,26 @@ fn honest_or_cached(
         attributions: cv::attributions_of(docs, &tagged.0),
         tags: tagged.0,
         scores: tagged.1,
+        probe: Vec::new(),
     })
 }
 
 /// Honest (cross-validated) tagger attributions on a split, scored beside the rules; cached
 /// in `cache` when given (a cache that exists is read instead of retraining).
-fn run_cv(dir: &Path, cache: Option<&Path>, epochs: usize, folds: usize) -> Result<(), String> {
+fn run_cv(
+    dir: &Path,
+    cache: Option<&Path>,
+    states: Option<&Path>,
+    epochs: usize,
+    folds: usize,
+) -> Result<(), String> {
     let docs = load_split(dir)?;
     let started = Instant::now();
-    let honest = honest_or_cached(&docs, cache, epochs, 4)?;
+    let mut honest = honest_or_cached(&docs, cache, epochs, 4)?;
+    if let Some(path) = states {
+        let states = states::load(path)?;
+        honest.probe = states::honest_logits(&docs, &states, 5, probe_epochs()).0;
+    }
     eprintln!(
         "honest attributions in {:.1} s",
         started.elapsed().as_secs_f64()
@@ -354,7 +396,12 @@ fn evaluate(
     })
 }
 
-fn run_eval(split: &Path, out_dir: Option<&Path>, model_path: Option<&Path>) -> Result<(), String> {
+fn run_eval(
+    split: &Path,
+    out_dir: Option<&Path>,
+    model_path: Option<&Path>,
+    minilm: Option<&Path>,
+) -> Result<(), String> {
     let docs = load_split(split)?;
     if let Some(dir) = out_dir {
         std::fs::create_dir_all(dir)
@@ -377,12 +424,30 @@ fn run_eval(split: &Path, out_dir: Option<&Path>, model_path: Option<&Path>) -> 
             parallax_quotes::attributions_tagged(a, &m, &model.stack)
         })?;
         systems.push(("parallax tagger, tagged edges", tagged));
+        let encoder = match (&model.probe, minilm) {
+            (Some(_), Some(dir)) => Some(states::Encoder::load(dir)?),
+            (Some(_), None) => {
+                return Err("the model has a MiniLM probe: give --minilm MODEL_DIR".into())
+            }
+            _ => None,
+        };
         if has_ranker {
             let ranked = evaluate(&docs, out_dir, &|a| {
                 let m = parallax_language::analyze(a);
-                model.attributions(a, &m)
+                // The encoder's time counts: it runs inside the timed call.
+                let states = encoder.as_ref().and_then(|e| {
+                    e.states(a, &m)
+                        .map_err(|err| eprintln!("{}: no MiniLM states: {err}", a.source))
+                        .ok()
+                });
+                model.attributions_with_states(a, &m, states.as_ref())
             })?;
-            systems.push(("parallax tagger + rankers", ranked));
+            let name = if encoder.is_some() {
+                "parallax tagger + MiniLM + rankers"
+            } else {
+                "parallax tagger + rankers"
+            };
+            systems.push((name, ranked));
         }
     }
     print_tables(&split.display().to_string(), &docs, &systems);

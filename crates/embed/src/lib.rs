@@ -1,9 +1,10 @@
 //! `parallax-embed`: optional sentence embeddings for story clustering.
 //!
 //! [`Embedder`] runs all-MiniLM-L6-v2 (a six-layer BERT) on the CPU with candle and
-//! returns one 384-dimensional vector per text: token states mean-pooled over the
-//! attention mask and L2-normalised, as sentence-transformers does, so the dot product
-//! of two vectors is their cosine.
+//! returns one 384-dimensional vector per text ([`Embedder::embed`]): token states
+//! mean-pooled over the attention mask and L2-normalised, as sentence-transformers does, so
+//! the dot product of two vectors is their cosine. [`Embedder::token_states`] gives the
+//! last layer's state of every wordpiece instead, for token-level features.
 //!
 //! The model is loaded from a directory on disk ([`Embedder::load`]); this crate never
 //! downloads anything. The weights are not part of the repository: they come from the
@@ -74,6 +75,21 @@ impl Embedder {
         }
     }
 
+    /// Every wordpiece of each text with its contextual state, in input order (special
+    /// tokens left out; pieces past [`MAX_TOKENS`] are cut, so a caller that needs every
+    /// word covered sends texts of a few sentences).
+    pub fn token_states(&self, texts: &[&str]) -> Result<Vec<Vec<PieceState>>, EmbedError> {
+        #[cfg(feature = "candle")]
+        {
+            self.inner.token_states(texts)
+        }
+        #[cfg(not(feature = "candle"))]
+        {
+            let _ = texts;
+            match self.never {}
+        }
+    }
+
     /// One unit-length vector per text, in input order. An empty text gets the pooled
     /// vector of `[CLS] [SEP]`, like any other input.
     pub fn embed(&self, texts: &[&str]) -> Result<Vec<Vec<f32>>, EmbedError> {
@@ -87,6 +103,17 @@ impl Embedder {
             match self.never {}
         }
     }
+}
+
+/// One wordpiece of a text and the encoder's last-layer state for it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PieceState {
+    /// First byte of the piece in its text.
+    pub start: usize,
+    /// End byte (exclusive).
+    pub end: usize,
+    /// The contextual state ([`Embedder::dimensions`] wide, not normalised).
+    pub state: Vec<f32>,
 }
 
 /// Dot product of two vectors; for the unit vectors [`Embedder::embed`] returns, their cosine.

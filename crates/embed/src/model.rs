@@ -1,6 +1,6 @@
 //! The candle side: tokenizer set-up, BERT forward pass in length-sorted batches.
 
-use crate::{pooling, EmbedError, ModelFiles, BATCH_SIZE, MAX_TOKENS};
+use crate::{pooling, EmbedError, ModelFiles, PieceState, BATCH_SIZE, MAX_TOKENS};
 use candle_core::{DType, Device, Tensor};
 use candle_nn::VarBuilder;
 use candle_transformers::models::bert::{BertModel, Config};
@@ -63,7 +63,51 @@ impl Model {
         Ok(out)
     }
 
-    fn embed_batch(&self, batch: Vec<&str>) -> Result<Vec<Vec<f32>>, EmbedError> {
+    pub(crate) fn token_states(&self, texts: &[&str]) -> Result<Vec<Vec<PieceState>>, EmbedError> {
+        let mut order: Vec<usize> = (0..texts.len()).collect();
+        order.sort_by_key(|&i| texts[i].len());
+        let mut out: Vec<Vec<PieceState>> = (0..texts.len()).map(|_| Vec::new()).collect();
+        for chunk in order.chunks(BATCH_SIZE) {
+            let batch: Vec<&str> = chunk.iter().map(|&i| texts[i]).collect();
+            for (pieces, &i) in self.pieces_batch(batch)?.into_iter().zip(chunk) {
+                out[i] = pieces;
+            }
+        }
+        Ok(out)
+    }
+
+    /// The last layer's state of every wordpiece of each text (special and padding
+    /// tokens left out), with the piece's byte range in its text.
+    fn pieces_batch(&self, batch: Vec<&str>) -> Result<Vec<Vec<PieceState>>, EmbedError> {
+        let texts = batch.len();
+        let (encodings, states) = self.forward(batch)?;
+        let forward = |e: candle_core::Error| EmbedError::Forward {
+            texts,
+            source: Box::new(e),
+        };
+        let states = states.to_vec3::<f32>().map_err(forward)?;
+        Ok(encodings
+            .iter()
+            .zip(states)
+            .map(|(e, rows)| {
+                let keep = e
+                    .get_special_tokens_mask()
+                    .iter()
+                    .zip(e.get_attention_mask())
+                    .map(|(&special, &mask)| special == 0 && mask == 1);
+                e.get_offsets()
+                    .iter()
+                    .zip(rows)
+                    .zip(keep)
+                    .filter(|(_, keep)| *keep)
+                    .map(|((&(start, end), state), _)| PieceState { start, end, state })
+                    .collect()
+            })
+            .collect())
+    }
+
+    /// Tokenizes a batch and runs the encoder: the encodings and `[batch, tokens, hidden]`.
+    fn forward(&self, batch: Vec<&str>) -> Result<(Vec<tokenizers::Encoding>, Tensor), EmbedError> {
         let texts = batch.len();
         let encodings = self
             .tokenizer
@@ -88,6 +132,25 @@ impl Model {
             .bert
             .forward(&ids, &types, Some(&mask))
             .map_err(forward)?;
+        Ok((encodings, states))
+    }
+
+    fn embed_batch(&self, batch: Vec<&str>) -> Result<Vec<Vec<f32>>, EmbedError> {
+        let texts = batch.len();
+        let forward = |e: candle_core::Error| EmbedError::Forward {
+            texts,
+            source: Box::new(e),
+        };
+        let (encodings, states) = self.forward(batch)?;
+        let stack = |rows: Vec<&[u32]>| -> candle_core::Result<Tensor> {
+            let rows = rows
+                .into_iter()
+                .map(|r| Tensor::new(r, &self.device))
+                .collect::<candle_core::Result<Vec<_>>>()?;
+            Tensor::stack(&rows, 0)
+        };
+        let mask =
+            stack(encodings.iter().map(|e| e.get_attention_mask()).collect()).map_err(forward)?;
         pooling::mean_normalised(&states, &mask)
             .and_then(|t| t.to_vec2::<f32>())
             .map_err(forward)

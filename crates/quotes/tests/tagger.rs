@@ -92,6 +92,7 @@ fn tiny_model() -> Model {
         stack: Stack { first, second },
         ranker: None,
         sources: None,
+        probe: None,
     };
     let tagged = model.attributions(&article, &mentions);
     let ctx = Context::new(&article, &mentions, &words);
@@ -172,6 +173,34 @@ fn load_says_why_a_file_is_not_a_model() {
     assert!(matches!(err, Err(Error::NotAModel { .. })));
     let missing = Model::load(std::path::Path::new("/nonexistent/parallax-model.bin"));
     assert!(matches!(missing, Err(Error::Io { .. })));
+}
+
+#[test]
+fn a_probe_travels_in_the_model_file_and_older_files_still_load() {
+    use parallax_quotes::tagger::probe::{train_probe, Example, TokenStates, TARGETS};
+    let mut model = tiny_model();
+    let states = TokenStates {
+        dim: 2,
+        rows: (0..40).map(|i| (i % 5) as f32).collect(),
+    };
+    let gold: Vec<[bool; TARGETS]> = (0..20).map(|k| [k % 4 == 0; TARGETS]).collect();
+    let example = Example {
+        states: &states,
+        gold: &gold,
+    };
+    let before = render(&held_out(), &model);
+    // A file written before the probe existed: three parts under the old tag.
+    let mut old = model.to_bytes();
+    old.truncate(old.len() - 8);
+    old[..5].copy_from_slice(b"PXTM2");
+    let old = Model::from_bytes(&old).expect("a three-part file reads");
+    assert!(old.probe.is_none());
+    assert_eq!(render(&held_out(), &old), before);
+    model.probe = Some(train_probe(&[example], 2, 2));
+    let back = Model::from_bytes(&model.to_bytes()).expect("reads back");
+    assert_eq!(back.probe, model.probe);
+    // Without states the probe stays silent and the quotes are the model's plain ones.
+    assert_eq!(render(&held_out(), &back), before);
 }
 
 mod properties {

@@ -18,6 +18,7 @@ pub mod boundary;
 pub mod features;
 pub mod model;
 pub mod perceptron;
+pub mod probe;
 pub mod ranker;
 pub mod refine;
 pub mod source;

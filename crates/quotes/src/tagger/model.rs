@@ -2,6 +2,7 @@
 //! entry points that turn an article into attributions or [`Quote`]s with it.
 
 use super::boundary::Prepared;
+use super::probe::{Probe, TokenStates};
 use super::ranker::Ranker;
 use super::stack::Stack;
 use crate::{context::Context, words, Attribution};
@@ -38,9 +39,15 @@ pub struct Model {
     pub ranker: Option<Ranker>,
     /// The source chooser ([`super::source`]); without it the tagger's sources stand.
     pub sources: Option<Ranker>,
+    /// A probe over contextual token states ([`super::probe`]) whose logits both rankers
+    /// read; when present, the rankers were trained with it and want states
+    /// ([`Model::attributions_with_states`]).
+    pub probe: Option<Probe>,
 }
 
-const MAGIC: &[u8] = b"PXTM2";
+const MAGIC: &[u8] = b"PXTM3";
+/// Files written before the probe: three parts.
+const MAGIC_2: &[u8] = b"PXTM2";
 
 /// Added to the source chooser's score for "no source": the chooser, trained on single
 /// choices, drops more sources than F1 over a corpus wants (chosen on train cross-validation).
@@ -61,8 +68,8 @@ impl Model {
         })
     }
 
-    /// The tagger, the edge ranker and the source chooser, each length-prefixed (length 0
-    /// for a missing ranker).
+    /// The tagger, the edge ranker, the source chooser and the probe, each length-prefixed
+    /// (length 0 for a missing part).
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut out = MAGIC.to_vec();
         let ranker = |r: &Option<Ranker>| r.as_ref().map(Ranker::to_bytes).unwrap_or_default();
@@ -70,6 +77,7 @@ impl Model {
             self.stack.to_bytes(),
             ranker(&self.ranker),
             ranker(&self.sources),
+            self.probe.as_ref().map(Probe::to_bytes).unwrap_or_default(),
         ] {
             out.extend_from_slice(&(part.len() as u64).to_le_bytes());
             out.extend_from_slice(&part);
@@ -80,15 +88,20 @@ impl Model {
     /// Reads what [`Model::to_bytes`] wrote, or a bare tagger; `None` when the bytes are
     /// neither.
     pub fn from_bytes(bytes: &[u8]) -> Option<Model> {
-        let Some(mut rest) = bytes.strip_prefix(MAGIC) else {
-            return Stack::from_bytes(bytes).map(|stack| Model {
-                stack,
-                ranker: None,
-                sources: None,
-            });
+        let (mut rest, count) = match (bytes.strip_prefix(MAGIC), bytes.strip_prefix(MAGIC_2)) {
+            (Some(rest), _) => (rest, 4),
+            (_, Some(rest)) => (rest, 3),
+            _ => {
+                return Stack::from_bytes(bytes).map(|stack| Model {
+                    stack,
+                    ranker: None,
+                    sources: None,
+                    probe: None,
+                })
+            }
         };
         let mut parts = Vec::new();
-        for _ in 0..3 {
+        for _ in 0..count {
             let len = u64::from_le_bytes(rest.get(..8)?.try_into().ok()?) as usize;
             parts.push(rest.get(8..8usize.checked_add(len)?)?);
             rest = &rest[8 + len..];
@@ -104,11 +117,29 @@ impl Model {
             stack: Stack::from_bytes(parts[0])?,
             ranker: ranker(parts[1])?,
             sources: ranker(parts[2])?,
+            probe: match parts.get(3) {
+                Some(b) if !b.is_empty() => Some(Probe::from_bytes(b)?),
+                _ => None,
+            },
         })
     }
 
     /// Attributions of one article in byte offsets, as [`crate::attributions`] gives them.
+    /// A model with a probe wants states ([`Model::attributions_with_states`]); without
+    /// them its rankers run without the probe's features, which they were not trained for.
     pub fn attributions(&self, article: &Article, mentions: &Mentions) -> Vec<Attribution> {
+        self.attributions_with_states(article, mentions, None)
+    }
+
+    /// [`Model::attributions`] with contextual states for every token of
+    /// [`words::tokenize`]`(&article.body)`, read by the model's probe (states of another
+    /// width or length are ignored).
+    pub fn attributions_with_states(
+        &self,
+        article: &Article,
+        mentions: &Mentions,
+        states: Option<&TokenStates>,
+    ) -> Vec<Attribution> {
         let words = words::tokenize(&article.body);
         let ctx = Context::new(article, mentions, &words);
         let rules = crate::attributions_in(&ctx);
@@ -121,6 +152,10 @@ impl Model {
             .with_scores(scores)
             .with_tags(&tags)
             .with_cues(&found);
+        let prep = match (&self.probe, states) {
+            (Some(probe), Some(states)) => prep.with_probe(probe.logits(states)),
+            _ => prep,
+        };
         if let Some(sources) = &self.sources {
             super::source::choose_sources(&prep, sources, &rules, &mut found, NONE_BIAS);
         }

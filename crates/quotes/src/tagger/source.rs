@@ -92,13 +92,22 @@ pub fn features(
     let rules = if rules_in_sentence { "R" } else { "-" };
     let has_content = if a.parts.is_empty() { "-" } else { "C" };
     let Some((x, y)) = c.span else {
-        return vec![
+        let mut f = vec![
             h(0, &["none"]),
             h(1, &["none", cue_word]),
             h(2, &["none", tagged, rules]),
             h(3, &["none", cue_first]),
             h(4, &["none", has_content, tagged]),
         ];
+        // The probe's strongest "a source starts here" in the cue's sentence.
+        if let Some(cue) = a.cue {
+            let (s0, s1) = ctx.sentence_of(cue.0);
+            let (t0, t1) = (ctx.token_at(s0.min(cue.0)), ctx.token_end(s1.max(cue.1)));
+            if let Some(top) = prep.probe_max(t0, t1, 2) {
+                f.extend([h(40, &["none", top]), h(41, &["none", top, tagged])]);
+            }
+        }
+        return f;
     };
     let (Some((c0, c1)), (t0, t1)) = (spans.cue, (ctx.token_at(x), ctx.token_end(y))) else {
         return vec![h(5, &["nocue"])];
@@ -152,7 +161,7 @@ pub fn features(
     // The tagger's evidence that the candidate is a source, at its first and last token.
     let begins = prep.margin(t0 as isize, &[1]);
     let ends = prep.margin(t1 as isize, &[1, 2]);
-    vec![
+    let mut f = vec![
         h(30, &[begins]),
         h(31, &[ends]),
         h(32, &[begins, ends, &origin]),
@@ -176,7 +185,24 @@ pub fn features(
         h(27, &[after, side]),
         h(28, &[&origin, has_content]),
         h(29, &[opens, form, side, gb]),
-    ]
+    ];
+    // The probe: a source opens at the first token, closes at the last, and does not run on.
+    if let (Some(pf), Some(pl), Some(pb), Some(pa)) = (
+        prep.probe_at(t0 as isize, 2),
+        prep.probe_at(t1 as isize, 3),
+        prep.probe_at(t0 as isize - 1, 7),
+        prep.probe_at(t1 as isize + 1, 7),
+    ) {
+        f.extend([
+            h(42, &[pf]),
+            h(43, &[pl]),
+            h(44, &[pf, pl]),
+            h(45, &[pb, pa]),
+            h(46, &[pf, pl, side, gb]),
+            h(47, &[pf, form]),
+        ]);
+    }
+    f
 }
 
 /// True when a rule attribution has a source in the sentence of `a`'s cue.

@@ -240,6 +240,32 @@ impl Prepared<'_, '_> {
             let lb = ["1", "2", "3", "4", "5+"][len.clamp(1, 5) - 1];
             f.push(h(45, &[lb, db]));
         }
+        // The probe over contextual states: does the edge target hold here, and is the
+        // outside neighbour (or the edge token) inside such a span.
+        let (edge_target, inside_target) = match edge {
+            Edge::ContentStart => (0, 6),
+            Edge::ContentEnd => (1, 6),
+            Edge::SourceStart => (2, 7),
+            Edge::SourceEnd => (3, 7),
+            Edge::CueStart => (4, 8),
+            Edge::CueEnd => (5, 8),
+        };
+        if let (Some(pe), Some(po), Some(pi)) = (
+            self.probe_at(in1, edge_target),
+            self.probe_at(out1, inside_target),
+            self.probe_at(in1, inside_target),
+        ) {
+            let p = |i: u16, parts: &[&str]| hash(1000 + t0 + i, parts);
+            f.extend([
+                p(0, &[pe]),
+                p(1, &[pe, po]),
+                p(2, &[pe, db]),
+                p(3, &[pe, self.c(out1), self.c(in1)]),
+                p(4, &[po, pi]),
+                p(5, &[pe, rel, gb]),
+                p(6, &[pe, se]),
+            ]);
+        }
         f
     }
 

@@ -3,6 +3,7 @@
 //! at once: the words on both sides, how it sits against the cue and the sentence, whether
 //! the rules or a mention put an edge there, and how far it moves from the tagger's edge.
 
+use super::probe::TARGETS;
 use super::ranker::hash;
 use super::TAGS;
 use crate::context::Context;
@@ -57,6 +58,7 @@ pub struct Prepared<'c, 'a> {
     flags: Vec<u8>,
     scores: Vec<[f32; TAGS]>,
     labels: Vec<u8>,
+    probe: Vec<[f32; TARGETS]>,
     /// Per token, how many sentence ends, paragraph ends, quote marks and tagged cue tokens
     /// come before it.
     prefix: Vec<[u32; 6]>,
@@ -159,6 +161,7 @@ impl<'c, 'a> Prepared<'c, 'a> {
             flags,
             scores: Vec::new(),
             labels: Vec::new(),
+            probe: Vec::new(),
             prefix,
         }
     }
@@ -261,6 +264,39 @@ impl<'c, 'a> Prepared<'c, 'a> {
             self.scores = scores;
         }
         self
+    }
+
+    /// Adds the probe's logits per token ([`super::probe::Probe::logits`]), which the edges
+    /// and the source chooser read as features; ignored unless there is one row per token.
+    pub fn with_probe(mut self, logits: Vec<[f32; TARGETS]>) -> Self {
+        if logits.len() == self.class.len() {
+            self.probe = logits;
+        }
+        self
+    }
+
+    /// The probe's logit for `target` at token `k`, bucketed; `None` without probe logits
+    /// (then no probe feature is emitted at all).
+    pub fn probe_at(&self, k: isize, target: usize) -> Option<&'static str> {
+        if self.probe.is_empty() {
+            return None;
+        }
+        let row = usize::try_from(k).ok().and_then(|k| self.probe.get(k));
+        Some(row.map_or("edge", |r| super::probe::bucket(r[target])))
+    }
+
+    /// The highest probe logit for `target` over tokens `a..b`, bucketed.
+    pub fn probe_max(&self, a: usize, b: usize, target: usize) -> Option<&'static str> {
+        if self.probe.is_empty() {
+            return None;
+        }
+        let top = self
+            .probe
+            .get(a..b.min(self.probe.len()))?
+            .iter()
+            .map(|r| r[target])
+            .fold(f32::NEG_INFINITY, f32::max);
+        Some(super::probe::bucket(top))
     }
 
     /// How far the best of `tags` leads the best other tag at token `k`, in log-spaced

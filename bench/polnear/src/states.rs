@@ -1,0 +1,253 @@
+//! Contextual token states from MiniLM (`parallax-embed`, feature `candle`) for every text of
+//! a split, cached on disk (8-bit, one scale per token), and the honest probe logits the
+//! rankers read: per text, from a [`Probe`] trained on the other folds.
+
+use crate::Doc;
+use parallax_core::CharIndex;
+use parallax_quotes::tagger::probe::{train_probe, Example, Probe, TokenStates, TARGETS};
+use parallax_quotes::words::{tokenize, Word};
+use std::path::Path;
+
+/// Probe logits per token of each text.
+pub type Logits = Vec<Vec<[f32; TARGETS]>>;
+
+/// Groups of whole sentences of at most about `max` bytes, never across a paragraph, as
+/// byte ranges: the texts the encoder reads (short enough that no piece is cut).
+#[cfg_attr(not(feature = "candle"), allow(dead_code))]
+pub fn chunks(
+    sentences: &[(usize, usize)],
+    paragraphs: &[(usize, usize)],
+    max: usize,
+) -> Vec<(usize, usize)> {
+    let para_of = |b: usize| paragraphs.partition_point(|p| p.1 <= b);
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    for &(s, e) in sentences {
+        match out.last_mut() {
+            Some(last) if para_of(last.0) == para_of(s) && e - last.0 <= max => last.1 = e,
+            _ => out.push((s, e)),
+        }
+    }
+    out
+}
+
+/// Mean of the wordpiece states over each token they overlap (pieces in absolute bytes).
+#[cfg_attr(not(feature = "candle"), allow(dead_code))]
+pub fn to_tokens(words: &[Word], pieces: &[(usize, usize, &[f32])], dim: usize) -> TokenStates {
+    let mut rows = vec![0.0f32; words.len() * dim];
+    let mut counts = vec![0u32; words.len()];
+    for &(s, e, state) in pieces {
+        let mut k = words.partition_point(|w| w.end <= s);
+        while k < words.len() && words[k].start < e {
+            for (r, v) in rows[k * dim..(k + 1) * dim].iter_mut().zip(state) {
+                *r += v;
+            }
+            counts[k] += 1;
+            k += 1;
+        }
+    }
+    for (k, &c) in counts.iter().enumerate().filter(|(_, &c)| c > 1) {
+        for r in &mut rows[k * dim..(k + 1) * dim] {
+            *r /= c as f32;
+        }
+    }
+    TokenStates { dim, rows }
+}
+
+/// MiniLM from a model directory, turning an article into token states.
+pub struct Encoder {
+    #[cfg(feature = "candle")]
+    embedder: parallax_embed::Embedder,
+}
+
+impl Encoder {
+    /// Loads the model (never downloads; needs the `candle` feature).
+    pub fn load(model_dir: &Path) -> Result<Encoder, String> {
+        #[cfg(feature = "candle")]
+        {
+            let embedder = parallax_embed::Embedder::load(model_dir).map_err(|e| e.to_string())?;
+            Ok(Encoder { embedder })
+        }
+        #[cfg(not(feature = "candle"))]
+        {
+            Err(format!(
+                "{}: built without the candle feature (cargo run --release -p parallax-bench-polnear --features candle -- ...)",
+                model_dir.display()
+            ))
+        }
+    }
+
+    /// The states of every token of [`tokenize`]`(&article.body)`: the encoder reads the
+    /// article in [`chunks`] of whole sentences.
+    pub fn states(
+        &self,
+        article: &parallax_core::Article,
+        mentions: &parallax_core::Mentions,
+    ) -> Result<TokenStates, String> {
+        #[cfg(feature = "candle")]
+        {
+            let body = &article.body;
+            let words = tokenize(body);
+            let ctx = parallax_quotes::context::Context::new(article, mentions, &words);
+            let spans = chunks(&ctx.sentences, &ctx.paragraphs, 600);
+            let texts: Vec<&str> = spans.iter().filter_map(|&(a, b)| body.get(a..b)).collect();
+            let states = self
+                .embedder
+                .token_states(&texts)
+                .map_err(|e| e.to_string())?;
+            let pieces: Vec<(usize, usize, &[f32])> = spans
+                .iter()
+                .zip(&states)
+                .flat_map(|(&(a, _), ps)| {
+                    ps.iter()
+                        .map(move |p| (a + p.start, a + p.end, p.state.as_slice()))
+                })
+                .collect();
+            Ok(to_tokens(&words, &pieces, self.embedder.dimensions()))
+        }
+        #[cfg(not(feature = "candle"))]
+        {
+            let _ = (article, mentions);
+            Err("built without the candle feature".into())
+        }
+    }
+}
+
+/// Runs MiniLM from `model_dir` over every text of `docs` and writes the states to `out`.
+pub fn compute(docs: &[Doc], model_dir: &Path, out: &Path) -> Result<(), String> {
+    let encoder = Encoder::load(model_dir)?;
+    let started = std::time::Instant::now();
+    let mut all = Vec::with_capacity(docs.len());
+    for (i, d) in docs.iter().enumerate() {
+        let m = parallax_language::analyze(&d.article);
+        all.push(encoder.states(&d.article, &m)?);
+        if i % 100 == 99 {
+            eprintln!(
+                "states: {} of {} texts, {:.0} s",
+                i + 1,
+                docs.len(),
+                started.elapsed().as_secs_f64()
+            );
+        }
+    }
+    save(out, &all)
+}
+
+/// Writes states: `PXST1`, the width, the number of texts, then per text its token count and
+/// per token a scale (f32) and the row in signed bytes.
+pub fn save(path: &Path, all: &[TokenStates]) -> Result<(), String> {
+    let dim = all.first().map_or(0, |s| s.dim);
+    let mut out = b"PXST1".to_vec();
+    out.extend_from_slice(&(dim as u32).to_le_bytes());
+    out.extend_from_slice(&(all.len() as u32).to_le_bytes());
+    for s in all {
+        out.extend_from_slice(&(s.len() as u32).to_le_bytes());
+        for k in 0..s.len() {
+            let row = s.row(k);
+            let top = row.iter().fold(0.0f32, |m, v| m.max(v.abs()));
+            let scale = if top > 0.0 { top / 127.0 } else { 1.0 };
+            out.extend_from_slice(&scale.to_le_bytes());
+            out.extend(row.iter().map(|v| (v / scale).round() as i8 as u8));
+        }
+    }
+    std::fs::write(path, out).map_err(|e| format!("cannot write {}: {e}", path.display()))
+}
+
+/// Reads what [`save`] wrote.
+pub fn load(path: &Path) -> Result<Vec<TokenStates>, String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let bad = || format!("{} is not a states file", path.display());
+    let rest = bytes.strip_prefix(b"PXST1").ok_or_else(bad)?;
+    let u32_at = |at: usize| -> Result<usize, String> {
+        Ok(u32::from_le_bytes(
+            rest.get(at..at + 4)
+                .ok_or_else(bad)?
+                .try_into()
+                .map_err(|_| bad())?,
+        ) as usize)
+    };
+    let (dim, n) = (u32_at(0)?, u32_at(4)?);
+    let mut at = 8;
+    let mut out = Vec::with_capacity(n);
+    for _ in 0..n {
+        let tokens = u32_at(at)?;
+        at += 4;
+        let mut rows = Vec::with_capacity(tokens * dim);
+        for _ in 0..tokens {
+            let scale = f32::from_le_bytes(
+                rest.get(at..at + 4)
+                    .ok_or_else(bad)?
+                    .try_into()
+                    .map_err(|_| bad())?,
+            );
+            let row = rest.get(at + 4..at + 4 + dim).ok_or_else(bad)?;
+            rows.extend(row.iter().map(|&b| f32::from(b as i8) * scale));
+            at += 4 + dim;
+        }
+        out.push(TokenStates { dim, rows });
+    }
+    Ok(out)
+}
+
+/// Per token of `doc`, which probe targets its gold spans make true.
+pub fn gold_targets(doc: &Doc, words: &[Word]) -> Vec<[bool; TARGETS]> {
+    let index = CharIndex::new(&doc.article.body);
+    let mut out = vec![[false; TARGETS]; words.len()];
+    let tokens = |a: usize, b: usize| {
+        let (sb, eb) = (index.byte_of(a as u32)?, index.byte_of(b as u32)?);
+        let first = words.partition_point(|w| w.end <= sb);
+        let end = words.partition_point(|w| w.start < eb);
+        (first < end).then_some((first, end - 1))
+    };
+    // Labels are Source, Cue, Content; targets are ordered Content, Source, Cue.
+    let slot = |label: usize| [1, 2, 0][label];
+    for (label, spans) in doc.gold.by_label.iter().enumerate() {
+        for &(a, b) in spans {
+            if let Some((f, l)) = tokens(a, b) {
+                out[f][2 * slot(label)] = true;
+                out[l][2 * slot(label) + 1] = true;
+            }
+        }
+    }
+    for &(label, a, b) in &doc.pieces {
+        if let Some((f, l)) = tokens(a, b) {
+            for row in &mut out[f..=l] {
+                row[6 + slot(label)] = true;
+            }
+        }
+    }
+    out
+}
+
+/// Honest logits: each text's from a probe trained on the texts of the other `folds`
+/// (`i % folds`), and the probe trained on all texts.
+pub fn honest_logits(
+    docs: &[Doc],
+    states: &[TokenStates],
+    folds: usize,
+    epochs: usize,
+) -> (Logits, Probe) {
+    let gold: Vec<Vec<[bool; TARGETS]>> = docs
+        .iter()
+        .map(|d| gold_targets(d, &tokenize(&d.article.body)))
+        .collect();
+    let dim = states.first().map_or(0, |s| s.dim);
+    let examples = |keep: &dyn Fn(usize) -> bool| -> Vec<Example<'_>> {
+        (0..docs.len())
+            .filter(|&i| keep(i))
+            .map(|i| Example {
+                states: &states[i],
+                gold: &gold[i],
+            })
+            .collect()
+    };
+    let mut out: Logits = vec![Vec::new(); docs.len()];
+    for fold in 0..folds {
+        let probe = train_probe(&examples(&|i| i % folds != fold), dim, epochs);
+        for i in (0..docs.len()).filter(|i| i % folds == fold) {
+            out[i] = probe.logits(&states[i]);
+        }
+        eprintln!("probe fold {} of {folds} done", fold + 1);
+    }
+    let all = train_probe(&examples(&|_| true), dim, epochs);
+    (out, all)
+}

@@ -1,0 +1,232 @@
+//! A linear probe over contextual token states (e.g. the last layer of a small BERT, given
+//! per token by the caller): per token, logistic scores that it opens or closes a Content,
+//! Source or Cue, or lies inside one. The edge ranker and the source chooser read these
+//! scores, bucketed, as features. The states themselves never enter the model file, only the
+//! probe's weights; this crate never runs the encoder.
+
+/// What the probe scores per token.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Target {
+    /// First token of a Content.
+    ContentFirst = 0,
+    /// Last token of a Content.
+    ContentLast = 1,
+    /// First token of a Source.
+    SourceFirst = 2,
+    /// Last token of a Source.
+    SourceLast = 3,
+    /// First token of a Cue.
+    CueFirst = 4,
+    /// Last token of a Cue.
+    CueLast = 5,
+    /// Inside a Content.
+    InContent = 6,
+    /// Inside a Source.
+    InSource = 7,
+    /// Inside a Cue.
+    InCue = 8,
+}
+
+/// Number of [`Target`]s.
+pub const TARGETS: usize = 9;
+
+/// Contextual states of one article's tokens: `dim` numbers per token, row after row.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct TokenStates {
+    /// Width of a row.
+    pub dim: usize,
+    /// One row per token (a token the encoder did not reach has a row of zeros).
+    pub rows: Vec<f32>,
+}
+
+impl TokenStates {
+    /// Number of tokens.
+    pub fn len(&self) -> usize {
+        self.rows.len().checked_div(self.dim).unwrap_or(0)
+    }
+
+    /// True without rows.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Row of token `k`.
+    pub fn row(&self, k: usize) -> &[f32] {
+        self.rows
+            .get(k * self.dim..(k + 1) * self.dim)
+            .unwrap_or(&[])
+    }
+}
+
+/// Trained probe: per target, a weight per state dimension and a bias, over states
+/// standardised with the training states' means and deviations.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Probe {
+    dim: usize,
+    mean: Vec<f32>,
+    scale: Vec<f32>,
+    /// `TARGETS` rows of `dim + 1` (bias last).
+    weights: Vec<f32>,
+}
+
+impl Probe {
+    /// Width of the states this probe reads.
+    pub fn dim(&self) -> usize {
+        self.dim
+    }
+
+    /// Logits of every target for every token; empty when the states' width is not the
+    /// probe's.
+    pub fn logits(&self, states: &TokenStates) -> Vec<[f32; TARGETS]> {
+        if states.dim != self.dim {
+            return Vec::new();
+        }
+        let mut x = vec![0.0f32; self.dim];
+        (0..states.len())
+            .map(|k| {
+                self.standardise(states.row(k), &mut x);
+                let mut out = [0.0; TARGETS];
+                for (t, o) in out.iter_mut().enumerate() {
+                    *o = dot(
+                        &self.weights[t * (self.dim + 1)..(t + 1) * (self.dim + 1)],
+                        &x,
+                    );
+                }
+                out
+            })
+            .collect()
+    }
+
+    fn standardise(&self, row: &[f32], x: &mut [f32]) {
+        for (i, v) in x.iter_mut().enumerate() {
+            *v = (row.get(i).copied().unwrap_or(0.0) - self.mean[i]) * self.scale[i];
+        }
+    }
+
+    /// `PXPRB1`, the width, then means, scales and weights as little-endian f32.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut out = b"PXPRB1".to_vec();
+        out.extend_from_slice(&(self.dim as u32).to_le_bytes());
+        for v in self.mean.iter().chain(&self.scale).chain(&self.weights) {
+            out.extend_from_slice(&v.to_le_bytes());
+        }
+        out
+    }
+
+    /// Reads what [`Probe::to_bytes`] wrote; `None` when the bytes are not a probe.
+    pub fn from_bytes(bytes: &[u8]) -> Option<Probe> {
+        let rest = bytes.strip_prefix(b"PXPRB1")?;
+        let dim = u32::from_le_bytes(rest.get(..4)?.try_into().ok()?) as usize;
+        let floats: Vec<f32> = rest[4..]
+            .chunks_exact(4)
+            .map(|c| f32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+            .collect();
+        if rest.len() % 4 != 0 || floats.len() != 2 * dim + TARGETS * (dim + 1) {
+            return None;
+        }
+        Some(Probe {
+            dim,
+            mean: floats[..dim].to_vec(),
+            scale: floats[dim..2 * dim].to_vec(),
+            weights: floats[2 * dim..].to_vec(),
+        })
+    }
+}
+
+fn dot(w: &[f32], x: &[f32]) -> f32 {
+    // The last weight is the bias.
+    let (b, w) = w.split_last().map_or((0.0, w), |(b, w)| (*b, w));
+    w.iter().zip(x).map(|(a, b)| a * b).sum::<f32>() + b
+}
+
+/// One article for [`train_probe`]: its states and, per token, which targets hold.
+pub struct Example<'a> {
+    /// The states.
+    pub states: &'a TokenStates,
+    /// Per token, the targets that hold there.
+    pub gold: &'a [[bool; TARGETS]],
+}
+
+/// Trains a probe by logistic regression with stochastic gradient steps over the articles'
+/// tokens in order, `epochs` times, with a learning rate that shrinks each epoch; the result
+/// is the average of the weights over the last epoch. Deterministic.
+pub fn train_probe(examples: &[Example<'_>], dim: usize, epochs: usize) -> Probe {
+    let (mut mean, mut sq) = (vec![0.0f64; dim], vec![0.0f64; dim]);
+    let mut n = 0usize;
+    for e in examples.iter().filter(|e| e.states.dim == dim) {
+        for k in 0..e.states.len() {
+            for (i, &v) in e.states.row(k).iter().enumerate() {
+                mean[i] += f64::from(v);
+                sq[i] += f64::from(v) * f64::from(v);
+            }
+            n += 1;
+        }
+    }
+    let count = n.max(1) as f64;
+    let mean: Vec<f32> = mean.iter().map(|m| (m / count) as f32).collect();
+    let scale: Vec<f32> = sq
+        .iter()
+        .zip(&mean)
+        .map(|(s, &m)| {
+            let var = s / count - f64::from(m) * f64::from(m);
+            (1.0 / var.max(1e-6).sqrt()) as f32
+        })
+        .collect();
+    let mut probe = Probe {
+        dim,
+        mean,
+        scale,
+        weights: vec![0.0; TARGETS * (dim + 1)],
+    };
+    let mut average = vec![0.0f64; probe.weights.len()];
+    let mut x = vec![0.0f32; dim];
+    let mut seen = 0usize;
+    for epoch in 0..epochs {
+        let rate = 0.02 / (1.0 + epoch as f32);
+        let last = epoch + 1 == epochs;
+        for e in examples.iter().filter(|e| e.states.dim == dim) {
+            for (k, gold) in e.gold.iter().enumerate().take(e.states.len()) {
+                probe.standardise(e.states.row(k), &mut x);
+                for (t, &y) in gold.iter().enumerate() {
+                    let w = &mut probe.weights[t * (dim + 1)..(t + 1) * (dim + 1)];
+                    let p = 1.0 / (1.0 + (-dot(w, &x)).exp());
+                    let g = rate * (f32::from(u8::from(y)) - p);
+                    for (wi, xi) in w.iter_mut().zip(&x) {
+                        *wi += g * xi;
+                    }
+                    w[dim] += g;
+                }
+                if last {
+                    seen += 1;
+                    for (a, w) in average.iter_mut().zip(&probe.weights) {
+                        *a += f64::from(*w);
+                    }
+                }
+            }
+        }
+    }
+    if seen > 0 {
+        for (w, a) in probe.weights.iter_mut().zip(&average) {
+            *w = (a / seen as f64) as f32;
+        }
+    }
+    probe
+}
+
+/// A logit in a few named steps, for hashed features.
+pub fn bucket(logit: f32) -> &'static str {
+    const STEPS: [(f32, &str); 8] = [
+        (-6.0, "<-6"),
+        (-4.0, "<-4"),
+        (-2.5, "<-2.5"),
+        (-1.5, "<-1.5"),
+        (-0.5, "<-0.5"),
+        (0.5, "<0.5"),
+        (2.0, "<2"),
+        (f32::INFINITY, ">2"),
+    ];
+    STEPS
+        .iter()
+        .find(|(t, _)| logit < *t)
+        .map_or("nan", |s| s.1)
+}
