@@ -130,7 +130,10 @@ pub const ORG_WORDS: &[&str] = &[
     "ap", "ria", "sputnik", "interfax", "rt", "guardian", "telegraph", "herald", "gazette", "daily",
     "weekly", "magazine", "brigade", "battalion", "front", "movement", "alliance", "league",
     "board", "bureau", "presidency", "administration", "embassy", "police", "guard", "nypd", "fbi",
-    "cia",
+    "cia", "college", "school", "academy", "hospital", "clinic", "church", "team", "club",
+    "airlines", "airways", "motors", "systems", "partners", "holdings", "enterprises", "studios",
+    "pictures", "records", "institution", "authority", "commissioner's", "cooperative", "co",
+    "co.", "llc", "plc", "gmbh", "firm", "museum", "library", "lab", "laboratory", "laboratories",
 ];
 
 /// Last words that make a capitalised phrase a place ("Ostrel River", "Grey Sound",
@@ -141,7 +144,11 @@ pub const PLACE_HEADS: &[&str] = &[
     "islands", "mountain", "mountains", "hills", "valley", "coast", "peninsula", "desert",
     "forest", "canal", "dam", "bridge", "street", "avenue", "road", "square", "quay", "harbour",
     "harbor", "port", "province", "district", "region", "county", "state", "city", "town",
-    "village", "heights", "plain", "plains", "delta", "basin", "airport", "park",
+    "village", "heights", "plain", "plains", "delta", "basin", "airport", "park", "ave", "ave.",
+    "aves", "rd", "rd.", "blvd", "blvd.", "boulevard", "lane", "drive", "terrace", "highway",
+    "parkway", "expressway", "freeway", "plaza", "beach", "falls", "springs", "creek", "canyon",
+    "isles", "peak", "ridge", "neighborhood", "neighbourhood", "borough", "township",
+    "parish", "prefecture", "oblast", "territory", "territories", "station",
 ];
 
 /// Last words that make a capitalised phrase a thing, not a person ("Ostrel Water Accord",
@@ -151,7 +158,9 @@ pub const THING_HEADS: &[&str] = &[
     "accord", "accords", "agreement", "treaty", "pact", "convention", "protocol", "act", "bill",
     "law", "plan", "summit", "conference", "talks", "war", "crisis", "deal", "prize", "award",
     "cup", "games", "festival", "day", "week", "charter", "declaration", "initiative", "program",
-    "programme", "project", "report", "index",
+    "programme", "project", "report", "index", "medal", "paper", "amendment", "order",
+    "rule", "code", "trophy", "championship", "series", "tournament", "olympics", "album", "film",
+    "movie", "show", "book", "novel", "song",
 ];
 
 /// Known armed or political groups and their name variants (lowercase).

@@ -406,13 +406,15 @@ fn name_candidate(words: &Words<'_>, p: usize, name_from: usize, q: usize, s: us
         .then(|| gazetteer::given_name_gender(words.lower(name_from)))
         .flatten();
     if kind == EntityKind::Other {
-        kind = if (name_from..q).any(|k| words.has(k, class::ORG)) || acronym {
-            EntityKind::Organization
-        } else if !single
+        // "Church Avenue": the last word decides before an organisation word inside.
+        let place_head = !single
             && gender.is_none()
             && gazetteer::contains(gazetteer::PLACE_HEADS, words.lower(q - 1))
-        {
+            && !words.has(q - 1, class::ORG);
+        kind = if place_head {
             EntityKind::Place
+        } else if (name_from..q).any(|k| words.has(k, class::ORG)) || acronym {
+            EntityKind::Organization
         } else if !single
             && gender.is_none()
             && gazetteer::contains(gazetteer::THING_HEADS, words.lower(q - 1))
