@@ -261,6 +261,9 @@ pub const NOT_NAMES: &[&str] = &[
     "mrs", "nobody", "somebody", "everybody", "anybody", "everyone", "someone", "anyone",
     "nothing", "something", "everything", "anything", "several", "few", "any", "various",
     "numerous", "dozens", "hundreds", "thousands", "millions",
+    // Time zones after a clock time ("10:30 a.m. IST").
+    "gmt", "utc", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "bst", "cet", "cest",
+    "ist", "msk", "aest", "jst",
 ];
 
 /// Personal pronouns that can refer to a speaker, with their gender (None: plural or unknown).

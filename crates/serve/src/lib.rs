@@ -32,6 +32,7 @@ pub use views::{parse_story_key, story_key, Catalog};
 
 const INDEX_HTML: &str = include_str!("../web/index.html");
 const APP_JS: &str = include_str!("../web/app.js");
+const CHARTS_JS: &str = include_str!("../web/charts.js");
 const STYLE_CSS: &str = include_str!("../web/style.css");
 
 /// Why the server could not start.
@@ -87,6 +88,10 @@ fn routes(app: App) -> Router {
         .route(
             "/app.js",
             get(|| async { static_file(APP_JS, "text/javascript; charset=utf-8") }),
+        )
+        .route(
+            "/charts.js",
+            get(|| async { static_file(CHARTS_JS, "text/javascript; charset=utf-8") }),
         )
         .route(
             "/style.css",

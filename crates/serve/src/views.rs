@@ -105,6 +105,7 @@ impl Catalog {
                     "outlets": self.outlets(s),
                     "claims": claims.len(),
                     "contradicted": contradicted,
+                    "storyline": self.storyline_json(s),
                 })
             })
             .collect();
@@ -145,7 +146,43 @@ impl Catalog {
             "claims": self.claims(Some(id)),
             "quotes": quotes,
             "reuse": reuse,
+            "storyline": self.storyline_json(story),
         }))
+    }
+
+    /// The storyline a story belongs to, with its label and its events (every story of
+    /// the storyline, in time order), or null when the story stands alone.
+    fn storyline_json(&self, story: &Story) -> Value {
+        let Some(line) = story.storyline else {
+            return Value::Null;
+        };
+        let mut events: Vec<&Story> = self
+            .analysis
+            .stories
+            .iter()
+            .filter(|s| s.storyline == Some(line))
+            .collect();
+        if events.len() < 2 {
+            return Value::Null;
+        }
+        events.sort_by_key(|s| (s.start.is_none(), s.start, s.id));
+        let label = self
+            .analysis
+            .storylines
+            .iter()
+            .find(|(id, _)| *id == line)
+            .map(|(_, label)| label.as_str());
+        json!({
+            "id": format!("l{}", line.0),
+            "label": label,
+            "events": events.iter().map(|s| json!({
+                "id": story_key(s.id),
+                "title": s.title,
+                "start": s.start,
+                "end": s.end,
+                "articles": s.articles.len(),
+            })).collect::<Vec<Value>>(),
+        })
     }
 
     /// `/api/claims?story=`: claims of one story, or of all.

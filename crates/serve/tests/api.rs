@@ -211,6 +211,11 @@ async fn page_and_its_assets_are_embedded() {
     let (status, js) = get("/app.js").await;
     assert_eq!(status, StatusCode::OK);
     assert!(js.contains("/api/stories"));
+    let (status, charts) = get("/charts.js").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("<script src=\"/charts.js\">"));
+    assert!(charts.contains("function coverageTimeline"));
+    assert!(!charts.contains("http://") && !charts.contains("https://"));
     let (status, _) = get("/style.css").await;
     assert_eq!(status, StatusCode::OK);
 }
@@ -248,4 +253,54 @@ async fn search_needs_the_data_directory_and_finds_claims_and_articles() {
     assert_eq!(kinds, vec!["claim", "article"]);
     assert_eq!(hits[0]["story"], 1);
     assert_eq!(hits[0]["title"], "Dask said 250,000 left.");
+}
+
+#[tokio::test]
+async fn a_story_names_the_other_events_of_its_storyline() {
+    let mut a = analysis();
+    let first = a.articles[0].id;
+    a.stories[0].storyline = Some(StorylineId(0));
+    a.stories.push(Story {
+        id: StoryId(2),
+        title: "Dam rebuilt".into(),
+        articles: vec![first],
+        start: "2026-05-01".parse().ok(),
+        end: None,
+        storyline: Some(StorylineId(0)),
+    });
+    a.storylines = vec![(StorylineId(0), "dam".into())];
+    let app = parallax_serve::router(a);
+    let response = app
+        .oneshot(
+            Request::get("/api/stories/s2")
+                .body(Body::empty())
+                .expect("request"),
+        )
+        .await
+        .expect("router answers");
+    assert_eq!(response.status(), StatusCode::OK);
+    let bytes = response
+        .into_body()
+        .collect()
+        .await
+        .expect("body")
+        .to_bytes();
+    let v: Value = serde_json::from_slice(&bytes).expect("json");
+    let line = &v["storyline"];
+    assert_eq!(line["id"], "l0");
+    assert_eq!(line["label"], "dam");
+    let events: Vec<&str> = line["events"]
+        .as_array()
+        .expect("events")
+        .iter()
+        .map(|e| e["id"].as_str().expect("id"))
+        .collect();
+    assert_eq!(events, ["s1", "s2"], "in time order");
+}
+
+#[tokio::test]
+async fn a_story_alone_has_no_storyline() {
+    let v = get_json("/api/stories/s1").await;
+    assert!(v["storyline"].is_null());
+    assert!(get_json("/api/stories").await[0]["storyline"].is_null());
 }

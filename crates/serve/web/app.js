@@ -22,16 +22,33 @@ async function loadStories() {
   if (wanted) showStory(wanted);
 }
 
+// Stories in the order the API gives (most covered first); the events of one storyline
+// are kept together under its label, at the place of its most covered event.
 function listStories() {
   const stories = storyList;
   const nav = $("#stories");
   if (!stories.length) { nav.innerHTML = '<p class="muted" style="padding:12px">No stories in this data directory.</p>'; return; }
-  nav.innerHTML = stories.map((s) => `
-    <div class="item" data-id="${esc(s.id)}">
+  const item = (s, inLine) => `
+    <div class="item${inLine ? " in-line" : ""}" data-id="${esc(s.id)}">
       <div class="title">${esc(s.title || "(untitled)")}</div>
       <div class="meta">${esc(dates(s.start, s.end))} · ${s.articles} articles · ${s.outlets.length} outlets</div>
       <div class="meta">${s.claims} claims${s.contradicted ? ` · <span class="badge bad">${s.contradicted} contradicted</span>` : ""}</div>
-    </div>`).join("");
+    </div>`;
+  const lines = new Map();
+  for (const s of stories) {
+    if (!s.storyline) continue;
+    if (!lines.has(s.storyline.id)) lines.set(s.storyline.id, []);
+    lines.get(s.storyline.id).push(s);
+  }
+  const shown = new Set();
+  nav.innerHTML = stories.map((s) => {
+    if (!s.storyline) return item(s, false);
+    if (shown.has(s.storyline.id)) return "";
+    shown.add(s.storyline.id);
+    const events = lines.get(s.storyline.id).slice().sort((a, b) => String(a.start || "9").localeCompare(String(b.start || "9")));
+    return `<div class="line-head">storyline${s.storyline.label ? ": " + esc(s.storyline.label) : ""} · ${events.length} events</div>` +
+      events.map((e) => item(e, true)).join("");
+  }).join("");
   nav.querySelectorAll(".item").forEach((el) => el.addEventListener("click", () => { location.hash = el.dataset.id; }));
   markActive();
 }
@@ -172,7 +189,8 @@ async function showStory(id) {
        <span>same colour bar = one independent origin (wire copy, same owner); faded marks are copies</span></div>`
     : `<p class="muted">No claims aligned for this story.</p>`;
 
-  $("#story").innerHTML = head + disputes(story, byId) + `<h2>Coverage</h2>` + matrix +
+  $("#story").innerHTML = head + storylineStrip(story) + disputes(story, byId) + `<h2>Coverage</h2>` + matrix +
+    `<h2>Over time</h2>` + coverageTimeline(story, cols) +
     `<h2>Reader</h2><div id="reader" class="reader muted">Click a ✓ or ✕ to read the passage in its article.</div>` +
     `<h2>Quotes by speaker</h2>` + speakers(story, byId);
   document.querySelectorAll(".cell.states, .cell.contradicts").forEach((el) =>
