@@ -285,3 +285,36 @@ pub fn generate(texts: &[String], seed: u64) -> TestSet {
             .collect(),
     }
 }
+
+/// The same set with every date withheld and the stream shuffled: only credits,
+/// datelines and the texts themselves can tell who copied whom.
+pub fn without_dates(set: &TestSet, seed: u64) -> TestSet {
+    let mut rng = Rng::new(seed);
+    let mut order: Vec<usize> = (0..set.articles.len()).collect();
+    for i in (1..order.len()).rev() {
+        order.swap(i, rng.below(i + 1));
+    }
+    let mut position = vec![0; order.len()];
+    for (new, &old) in order.iter().enumerate() {
+        position[old] = new;
+    }
+    TestSet {
+        articles: order
+            .iter()
+            .map(|&i| Article {
+                published: None,
+                ..set.articles[i].clone()
+            })
+            .collect(),
+        copies: set
+            .copies
+            .iter()
+            .map(|c| Copy {
+                target: position[c.target],
+                source: position[c.source],
+                agency: c.agency.clone(),
+                spans: c.spans.clone(),
+            })
+            .collect(),
+    }
+}

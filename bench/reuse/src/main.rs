@@ -81,52 +81,19 @@ fn covered(text: &[char], spans: impl Iterator<Item = CharSpan>) -> std::collect
         .collect()
 }
 
-fn run() -> Result<(), String> {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let sources = arg(&args, "--sources", 400)?;
-    let scale = arg(&args, "--scale", 100_000)?;
-    let all = texts()?;
-    // The labelled texts hold real wire copies and shared quotations of each other; keep
-    // one text per gold event, and only texts that share no passage with a text already
-    // kept, so every link between sources is a mistake.
-    let events = events()?;
-    let mut events_used = std::collections::HashSet::new();
-    let raw: Vec<_> = all
-        .iter()
-        .enumerate()
-        .map(|(i, t)| parallax_core::Article {
-            id: parallax_core::ArticleId::from_source_and_body(&i.to_string(), t),
-            source: i.to_string(),
-            title: None,
-            byline: None,
-            outlet: None,
-            published: None,
-            credits: Vec::new(),
-            language: None,
-            body: t.clone(),
-            field_sources: Default::default(),
-        })
-        .collect();
-    let (raw_links, _) = parallax_reuse::detect_reuse(&raw);
-    let raw_index: HashMap<_, _> = raw.iter().enumerate().map(|(i, a)| (a.id, i)).collect();
-    let mut linked: Vec<Vec<usize>> = vec![Vec::new(); raw.len()];
-    for l in &raw_links {
-        let (a, b) = (raw_index[&l.source], raw_index[&l.target]);
-        linked[a].push(b);
-        linked[b].push(a);
-    }
-    let mut kept = vec![false; raw.len()];
-    let mut texts = Vec::new();
-    for i in 0..raw.len() {
-        if texts.len() < sources
-            && !linked[i].iter().any(|&j| kept[j])
-            && events_used.insert(events.get(i).cloned().unwrap_or_default())
-        {
-            kept[i] = true;
-            texts.push(all[i].clone());
-        }
-    }
-    let set = generate::generate(&texts, 42);
+/// What one run of reuse detection scores against the generated gold.
+struct Scores {
+    precision: f64,
+    recall: f64,
+    origin: f64,
+    direction: f64,
+    false_links: usize,
+    links: usize,
+}
+
+/// Runs reuse detection on `set` and scores passages (non-space code points of both
+/// bodies), origins and link directions.
+fn score(set: &generate::TestSet) -> Scores {
     let (links, provenance) = parallax_reuse::detect_reuse(&set.articles);
 
     // Passage precision and recall, on the (source, copy) pairs, in non-space code points
@@ -215,42 +182,107 @@ fn run() -> Result<(), String> {
             OriginKind::Original => false,
         })
         .count();
-    let copies = set.copies.len() as f64;
-    let precision = hit as f64 / predicted.max(1) as f64;
-    let recall = found as f64 / gold_total.max(1) as f64;
+    let copies = set.copies.len().max(1) as f64;
+    Scores {
+        precision: hit as f64 / predicted.max(1) as f64,
+        recall: found as f64 / gold_total.max(1) as f64,
+        origin: origin_right as f64 / copies,
+        direction: direction_right as f64 / copies,
+        false_links,
+        links: links.len(),
+    }
+}
 
+fn run() -> Result<(), String> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let sources = arg(&args, "--sources", 400)?;
+    let scale = arg(&args, "--scale", 100_000)?;
+    let all = texts()?;
+    // The labelled texts hold real wire copies and shared quotations of each other; keep
+    // one text per gold event, and only texts that share no passage with a text already
+    // kept, so every link between sources is a mistake.
+    let events = events()?;
+    let mut events_used = std::collections::HashSet::new();
+    let raw: Vec<_> = all
+        .iter()
+        .enumerate()
+        .map(|(i, t)| parallax_core::Article {
+            id: parallax_core::ArticleId::from_source_and_body(&i.to_string(), t),
+            source: i.to_string(),
+            title: None,
+            byline: None,
+            outlet: None,
+            published: None,
+            credits: Vec::new(),
+            language: None,
+            body: t.clone(),
+            field_sources: Default::default(),
+        })
+        .collect();
+    let (raw_links, _) = parallax_reuse::detect_reuse(&raw);
+    let raw_index: HashMap<_, _> = raw.iter().enumerate().map(|(i, a)| (a.id, i)).collect();
+    let mut linked: Vec<Vec<usize>> = vec![Vec::new(); raw.len()];
+    for l in &raw_links {
+        let (a, b) = (raw_index[&l.source], raw_index[&l.target]);
+        linked[a].push(b);
+        linked[b].push(a);
+    }
+    let mut kept = vec![false; raw.len()];
+    let mut texts = Vec::new();
+    for i in 0..raw.len() {
+        if texts.len() < sources
+            && !linked[i].iter().any(|&j| kept[j])
+            && events_used.insert(events.get(i).cloned().unwrap_or_default())
+        {
+            kept[i] = true;
+            texts.push(all[i].clone());
+        }
+    }
+    let set = generate::generate(&texts, 42);
+    let full = score(&set);
+    let undated = score(&generate::without_dates(&set, 9));
     println!("Reuse on generated rewrites: {} articles ({} copies of {} sources; sentences dropped, reordered, new intros, light word edits, datelines changed or dropped)\n", set.articles.len(), set.copies.len(), set.articles.len() - set.copies.len());
-    let mut t = Table::new(&["measure", "parallax", "goal"]);
-    t.row(vec![
-        "passage precision (code points)".into(),
-        f3(precision),
-        "0.950".into(),
+    let mut t = Table::new(&[
+        "measure",
+        "parallax",
+        "dates withheld, order shuffled",
+        "goal",
     ]);
-    t.row(vec![
-        "passage recall (code points)".into(),
-        f3(recall),
-        "0.950".into(),
-    ]);
-    t.row(vec![
-        "origin accuracy (provenance of each copy)".into(),
-        f3(origin_right as f64 / copies),
-        "0.950".into(),
-    ]);
-    t.row(vec![
-        "link direction right (source → copy)".into(),
-        f3(direction_right as f64 / copies),
-        "-".into(),
-    ]);
-    t.row(vec![
-        "links between unrelated articles".into(),
-        false_links.to_string(),
-        "0".into(),
-    ]);
-    t.row(vec![
-        "links found".into(),
-        links.len().to_string(),
-        "-".into(),
-    ]);
+    let both = |f: &dyn Fn(&Scores) -> String| vec![f(&full), f(&undated)];
+    let rows: [(&str, Vec<String>, &str); 6] = [
+        (
+            "passage precision (code points)",
+            both(&|s| f3(s.precision)),
+            "0.950",
+        ),
+        (
+            "passage recall (code points)",
+            both(&|s| f3(s.recall)),
+            "0.950",
+        ),
+        (
+            "origin accuracy (provenance of each copy)",
+            both(&|s| f3(s.origin)),
+            "0.950",
+        ),
+        (
+            "link direction right (source → copy)",
+            both(&|s| f3(s.direction)),
+            "-",
+        ),
+        (
+            "links between unrelated articles",
+            both(&|s| s.false_links.to_string()),
+            "0",
+        ),
+        ("links found", both(&|s| s.links.to_string()), "-"),
+    ];
+    for (name, values, goal) in rows {
+        let mut row = vec![name.to_owned()];
+        row.extend(values);
+        row.push(goal.to_owned());
+        t.row(row);
+    }
     print!("{}", t.render());
 
     // Throughput: rounds of the whole stream with every third word changed per round,

@@ -12,10 +12,13 @@
 //!    quotation marks in both bodies are quotes of the same speaker and alone never
 //!    make a link;
 //! 4. direction and provenance ([`provenance`]): wire credits and datelines
-//!    ([`wire`]), then publication dates, then arrival order decide who copied whom;
+//!    ([`wire`]), then publication dates, then the texts ([`direction`]: the trimmed
+//!    text, or the one with an intro of its own, is the copy), then arrival order
+//!    decide who copied whom;
 //!    each article gets an origin and an independence key shared by all copies.
 
 pub mod align;
+pub mod direction;
 pub mod fingerprint;
 pub mod minhash;
 pub mod provenance;
@@ -113,18 +116,31 @@ fn align_pair(
     (earlier, earlier_tokens): (usize, &Tokens),
     (later, later_tokens): (usize, &Tokens),
 ) -> Option<Found> {
-    let ((source, st), (target, tt)) = if provenance::later_is_source(
+    let decided = provenance::later_is_source(
         (&articles[earlier], &facts[earlier]),
         (&articles[later], &facts[later]),
-    ) {
+    );
+    let ((source, st), (target, tt)) = if decided == Some(true) {
         ((later, later_tokens), (earlier, earlier_tokens))
     } else {
         ((earlier, earlier_tokens), (later, later_tokens))
     };
-    let passages = align::align(&st.words, &st.chars, &tt.words, &tt.chars);
+    let mut passages = align::align(&st.words, &st.chars, &tt.words, &tt.chars);
     if passages.is_empty() {
         return None;
     }
+    // Credits and dates silent: the texts tell who copied whom, else arrival order.
+    let swapped = decided.is_none()
+        && direction::source_is_copy(&passages, &st.words, &tt.words) == Some(true);
+    let ((source, st), (target, tt)) = if swapped {
+        for p in &mut passages {
+            std::mem::swap(&mut p.source, &mut p.target);
+        }
+        passages.sort_by_key(|p| p.target.start());
+        ((target, tt), (source, st))
+    } else {
+        ((source, st), (target, tt))
+    };
     let (sq, tq) = (
         quotes::QuoteMask::new(&st.chars),
         quotes::QuoteMask::new(&tt.chars),
@@ -138,7 +154,11 @@ fn align_pair(
     if !evidence {
         return None;
     }
-    let matched: usize = passages.iter().map(|p| p.matched_words).sum();
+    let matched: usize = if swapped {
+        direction::Side::of(&tt.words, passages.iter().map(|p| p.target)).shared
+    } else {
+        passages.iter().map(|p| p.matched_words).sum()
+    };
     let coverage = matched as f32 / tt.words.len().max(1) as f32;
     Some(Found {
         source,

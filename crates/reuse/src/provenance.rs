@@ -34,23 +34,24 @@ impl Facts {
     }
 }
 
-/// Returns true when `later` (in stream order) is the source of text shared with `earlier`.
+/// Whether `later` (in stream order) is the source of text shared with `earlier`, as
+/// far as credits and dates tell; `None` when they do not (no dates, or the same day).
 ///
 /// The agency's own site beats everyone; then an article carrying the wire's dateline
 /// beats one without it ("/TASS/" names the origin whoever printed first); then the
-/// earlier publication date; then stream order.
-pub fn later_is_source(earlier: (&Article, &Facts), later: (&Article, &Facts)) -> bool {
+/// earlier publication date.
+pub fn later_is_source(earlier: (&Article, &Facts), later: (&Article, &Facts)) -> Option<bool> {
     let (ea, ef) = earlier;
     let (la, lf) = later;
     if ef.is_agency_site != lf.is_agency_site {
-        return lf.is_agency_site;
+        return Some(lf.is_agency_site);
     }
     if ef.agency.is_some() != lf.agency.is_some() {
-        return lf.agency.is_some();
+        return Some(lf.agency.is_some());
     }
     match (ea.published, la.published) {
-        (Some(e), Some(l)) => l < e,
-        _ => false,
+        (Some(e), Some(l)) if e != l => Some(l < e),
+        _ => None,
     }
 }
 

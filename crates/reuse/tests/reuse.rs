@@ -114,3 +114,33 @@ fn extract_credits_name_the_agency() {
     copy.body.push_str("\n\n(Reporting by Reuters.)");
     insta::assert_snapshot!(render(&[copy]));
 }
+
+#[test]
+fn on_the_same_day_the_text_shows_the_copy_even_when_it_arrives_first() {
+    // No credits, one date: the rewrite has an intro of its own and dropped a paragraph,
+    // so it is the copy although it comes first in the stream.
+    let first = article("rewrite", "Harbour Times", Some("2024-06-04"), &[]);
+    let mut second = article("wire", "Kestrel Daily", Some("2024-06-04"), &[]);
+    second.body = second.body.replacen("MIRANE, June 4. /KVA/. ", "", 1);
+    let rendered = render(&[first, second]);
+    assert!(
+        rendered.contains("link fixture://wire -> fixture://rewrite"),
+        "{rendered}"
+    );
+    insta::assert_snapshot!(rendered);
+}
+
+#[test]
+fn without_dates_or_credits_equal_texts_keep_arrival_order() {
+    let mut first = article("wire", "Kestrel Daily", None, &[]);
+    first.body = first.body.replacen("MIRANE, June 4. /KVA/. ", "", 1);
+    let mut second = first.clone();
+    second.source = "fixture://reprint".into();
+    second.id = ArticleId::from_source_and_body(&second.source, &second.body);
+    second.outlet = Some("Harbour Times".into());
+    let rendered = render(&[first, second]);
+    assert!(
+        rendered.contains("link fixture://wire -> fixture://reprint"),
+        "{rendered}"
+    );
+}
