@@ -214,13 +214,40 @@ pub fn names_from(raw: &str) -> Option<String> {
         if part.is_empty() || AGENCY_RE.find(part).is_some_and(|m| m.start() <= 1) {
             continue;
         }
-        if (looks_like_name(part) || is_shared_staff_byline(part))
-            && !names.iter().any(|n| n == part)
-        {
-            names.push(part.to_owned());
+        if looks_like_name(part) || is_shared_staff_byline(part) {
+            let name = unshouted(part);
+            if !names.contains(&name) {
+                names.push(name);
+            }
         }
     }
     (!names.is_empty()).then(|| names.join(", "))
+}
+
+/// "STEVE PEOPLES" → "Steve Peoples": a name printed in capitals, as wire bylines often
+/// are, in the case people write it. Names with any lowercase letter stay as they are.
+fn unshouted(name: &str) -> String {
+    let letters = name.chars().filter(|c| c.is_alphabetic()).count();
+    if letters < 4 || name.chars().any(char::is_lowercase) {
+        return name.to_owned();
+    }
+    let mut out = String::with_capacity(name.len());
+    let mut word_start = true;
+    for c in name.chars() {
+        if c.is_alphabetic() {
+            if word_start {
+                out.push(c);
+            } else {
+                out.extend(c.to_lowercase());
+            }
+            word_start = false;
+        } else {
+            out.push(c);
+            // "O'NEIL" → "O'Neil", "JEAN-PAUL" → "Jean-Paul"; "J.R." keeps its capitals.
+            word_start = matches!(c, ' ' | '-' | '\'' | '’' | '.');
+        }
+    }
+    out
 }
 
 /// "Jane Doe. Example Wire": a period after a word of three or more letters ends the
@@ -442,5 +469,21 @@ mod tests {
         assert!(!names_outlet("Dara Courier", "Courier"));
         assert!(!names_outlet("Dara Quill", "Halmark Courier"));
         assert!(!names_outlet("Michael Fox", "Fox News"));
+    }
+
+    #[test]
+    fn bylines_in_capitals_are_written_as_names() {
+        assert_eq!(
+            names_from("By STEVE PEOPLES").as_deref(),
+            Some("Steve Peoples")
+        );
+        assert_eq!(
+            names_from("By MARY O'NEIL and JEAN-PAUL DUBOIS, Associated Press").as_deref(),
+            Some("Mary O'Neil, Jean-Paul Dubois")
+        );
+        assert_eq!(
+            names_from("By Dana McAllister").as_deref(),
+            Some("Dana McAllister")
+        );
     }
 }
