@@ -12,6 +12,8 @@
 //! lies in `[LO, HI)`.
 
 mod pairs;
+#[cfg(feature = "candle")]
+mod semantic;
 
 use pairs::{pairs_in_data_dir, score_labelled_pairs};
 use parallax_bench_common::{shared_dir, Table};
@@ -290,6 +292,17 @@ fn main() {
     }
     // The hand-labelled pairs: does `relate` call them the same claim?
     score_labelled_pairs(&analysis, &events);
+    if let Some(dir) = flag("--semantic") {
+        #[cfg(feature = "candle")]
+        semantic::study(
+            &analysis,
+            &event_of,
+            std::path::Path::new(dir),
+            args.iter().any(|a| a == "--sample-semantic"),
+        );
+        #[cfg(not(feature = "candle"))]
+        eprintln!("--semantic {dir}: build with --features candle");
+    }
 
     // Sample pairs for labelling: every k-th BASIL pair per cosine band, printed with
     // their (url, start, end) keys.

@@ -352,6 +352,19 @@ pub fn similar_pairs(sentences: &[SentenceFacts], min_cosine: f32) -> Vec<(usize
 
 /// Aligns `sentences` (one story's candidates) into clusters.
 pub fn align(sentences: &[SentenceFacts]) -> Alignment {
+    align_with(sentences, None)
+}
+
+/// True when two sentences that the embeddings find close may agree: neither their
+/// figures nor their dates differ, and both or neither deny.
+pub fn may_agree(a: &SentenceFacts, b: &SentenceFacts) -> bool {
+    !figures_conflict(&a.figures, &b.figures) && !dates_conflict(a, b) && a.negated == b.negated
+}
+
+/// [`align`], with sentence embeddings (one unit vector per sentence) when given: pairs
+/// the lexical rules leave apart agree when their embeddings are close (see
+/// [`crate::semantic`]); they merge after every lexical agreement.
+pub fn align_with(sentences: &[SentenceFacts], vectors: Option<&[Vec<f32>]>) -> Alignment {
     let mut agree_pairs: Vec<(f32, usize, usize)> = Vec::new();
     let mut conflicts = Vec::new();
     let mut related = std::collections::HashSet::new();
@@ -362,6 +375,14 @@ pub fn align(sentences: &[SentenceFacts]) -> Alignment {
             None => continue,
         }
         related.insert((a, b));
+    }
+    if let Some(vectors) = vectors {
+        for (a, b) in crate::semantic::close_pairs(sentences, vectors) {
+            if !related.contains(&(a, b)) && may_agree(&sentences[a], &sentences[b]) {
+                agree_pairs.push((0.0, a, b));
+                related.insert((a, b));
+            }
+        }
     }
     // Counts of the same unit at the same event, however worded (see [`crate::counts`]).
     for (a, b) in crate::counts::same_unit_pairs(sentences) {

@@ -1,8 +1,9 @@
 //! Turns a story's aligned sentence clusters into [`Claim`]s.
 
-use crate::align::{align, Alignment};
+use crate::align::{align_with, Alignment};
 use crate::collect::candidates;
 use crate::facts::SentenceFacts;
+use crate::semantic::SentenceEncoder;
 use crate::sources::{count_independent, ReuseIndex};
 use parallax_core::{Analysis, Claim, ClaimId, EntityId, Evidence, StoryId};
 use std::collections::BTreeMap;
@@ -21,9 +22,19 @@ pub fn story_claims(
     reuse: &ReuseIndex<'_>,
     story: StoryId,
     positions: &[usize],
+    encoder: Option<&dyn SentenceEncoder>,
 ) -> Vec<Claim> {
     let sentences = candidates(analysis, positions);
-    let alignment = align(&sentences);
+    // Embeddings only where two articles could meet; a failed encoding leaves the story
+    // to the lexical rules.
+    let vectors = encoder
+        .filter(|_| positions.len() > 1)
+        .and_then(|e| {
+            let texts: Vec<&str> = sentences.iter().map(|s| s.text.as_str()).collect();
+            e.encode(&texts).ok()
+        })
+        .filter(|v| v.len() == sentences.len());
+    let alignment = align_with(&sentences, vectors.as_deref());
     let conflicted = conflicted_clusters(&alignment, &sentences);
     let multi_article = positions.len() > 1;
 

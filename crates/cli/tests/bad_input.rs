@@ -123,3 +123,32 @@ fn a_bad_attribution_model_is_named_with_the_reason_before_any_work() {
         "nothing is written when the model cannot be read"
     );
 }
+
+#[test]
+fn a_missing_sentence_model_is_named_before_any_work() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("a.txt");
+    std::fs::write(
+        &input,
+        "The council said on Monday that the bridge would reopen.\n",
+    )
+    .unwrap();
+    let model = dir.path().join("no-minilm-here");
+    let out = dir.path().join("out");
+    let run = Command::new(env!("CARGO_BIN_EXE_parallax"))
+        .args(["analyze", "--quiet", "--semantic-model"])
+        .arg(&model)
+        .arg("--out")
+        .arg(&out)
+        .arg(&input)
+        .output()
+        .expect("parallax runs");
+    assert!(!run.status.success());
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(stderr.contains("no-minilm-here"), "{stderr}");
+    assert!(stderr.contains("does not exist"), "{stderr}");
+    assert!(
+        !out.exists(),
+        "nothing is written when the model cannot be read"
+    );
+}

@@ -6,6 +6,10 @@
 //! show it; problems with single documents land in [`Analysis::problems`] and never stop
 //! the run.
 
+mod semantic;
+
+pub use semantic::load_sentence_model;
+
 use parallax_core::{Analysis, Article, Problem, RawDocument};
 use rayon::prelude::*;
 use std::path::PathBuf;
@@ -36,6 +40,9 @@ pub struct Options {
     /// The learned attribution model (`parallax_quotes::tagger`, trained by
     /// `bench/polnear`); `None` runs the rule-based quote finder, the default.
     pub attribution_model: Option<Arc<parallax_quotes::tagger::Model>>,
+    /// A sentence encoder (see [`load_sentence_model`]) that lets claims worded apart
+    /// meet; `None` aligns claims on their words alone, the default.
+    pub sentence_model: Option<Arc<dyn parallax_claims::semantic::SentenceEncoder>>,
 }
 
 impl std::fmt::Debug for Options {
@@ -43,6 +50,7 @@ impl std::fmt::Debug for Options {
         f.debug_struct("Options")
             .field("owners_files", &self.owners_files)
             .field("attribution_model", &self.attribution_model.is_some())
+            .field("sentence_model", &self.sentence_model.is_some())
             .finish()
     }
 }
@@ -190,7 +198,8 @@ pub fn analyze_documents_with(
     observer.advance(analysis.articles.len() as u64);
 
     observer.stage("claims", analysis.stories.len() as u64);
-    analysis.claims = parallax_claims::align_claims(&analysis);
+    analysis.claims =
+        parallax_claims::align_claims_with(&analysis, options.sentence_model.as_deref());
     observer.advance(analysis.stories.len() as u64);
     analysis
 }
