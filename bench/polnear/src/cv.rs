@@ -50,7 +50,7 @@ pub fn honest_tags(docs: &[Doc], epochs: usize, inner_folds: usize, outer_folds:
             .filter(|(i, _)| i % outer_folds == fold)
         {
             let m = parallax_language::analyze(&d.article);
-            (out.0[i], out.1[i]) = tag_article(&d.article, &m, &stack);
+            (out.0[i], out.1[i]) = tag_article(&d.article, &m, &stack, &d.probe);
         }
         eprintln!("outer fold {} of {outer_folds} done", fold + 1);
     }

@@ -32,6 +32,8 @@ pub struct Doc {
     pub pieces: Vec<(usize, usize, usize)>,
     /// Gold (cue, source) of each attribution, in characters.
     pub links: Vec<brat::Link>,
+    /// Honest probe logits per token, which the tagger reads when set (see `states`).
+    pub probe: Vec<[f32; parallax_quotes::tagger::probe::TARGETS]>,
 }
 
 fn article(name: &str, body: String) -> Article {
@@ -91,6 +93,7 @@ pub fn load_split(split: &Path) -> Result<Vec<Doc>, String> {
             gold: parse_ann(&ann_text),
             pieces: parse_pieces(&ann_text),
             links: parse_links(&ann_text),
+            probe: Vec::new(),
             stem,
         });
     }
@@ -187,16 +190,30 @@ fn run_train(
     cache: Option<&Path>,
     states: Option<&Path>,
 ) -> Result<(), String> {
-    let docs = load_split(dir)?;
+    let mut docs = load_split(dir)?;
     let started = Instant::now();
-    let mut honest = honest_or_cached(&docs, cache, epochs, folds)?;
-    let mut probe = None;
+    let (logits, probe) = match states {
+        Some(path) => (
+            states::cached_logits(&docs, path, probe_epochs())?,
+            Some(states::probe_on_all(
+                &docs,
+                &states::load(path)?,
+                probe_epochs(),
+            )),
+        ),
+        None => (Vec::new(), None),
+    };
+    let probe_in_tagger = probe.is_some() && probe_tagger();
+    if probe_in_tagger {
+        for (d, l) in docs.iter_mut().zip(&logits) {
+            d.probe = l.clone();
+        }
+    }
+    let cache = cache.map(|c| tags_cache(c, probe_in_tagger));
+    let mut honest = honest_or_cached(&docs, cache.as_deref(), epochs, folds)?;
     let mut mode = DEFAULT_MODE.to_string();
-    if let Some(path) = states {
-        let states = states::load(path)?;
-        let (logits, all) = states::honest_logits(&docs, &states, 5, probe_epochs());
+    if probe.is_some() {
         honest.probe = logits;
-        probe = Some(all);
         mode.push('p');
     }
     let which: Vec<usize> = (0..docs.len()).collect();
@@ -209,6 +226,7 @@ fn run_train(
         ranker: Some(ranker),
         sources: Some(sources),
         probe,
+        probe_in_tagger,
     };
     let bytes = model.to_bytes();
     std::fs::write(model_path, &bytes)
@@ -228,6 +246,26 @@ fn run_train(
 /// its tags, `o` train the edges on the chooser's output (no gain on train CV); `cv` takes
 /// another set from `PX_REFINE`.
 const DEFAULT_MODE: &str = "sextc";
+
+/// Whether the tagger reads the probe's logits too, when there are states (the default;
+/// `PX_PROBE_TAGGER=0` turns it off).
+fn probe_tagger() -> bool {
+    std::env::var("PX_PROBE_TAGGER").map_or(true, |v| v != "0")
+}
+
+/// The tags cache for a tagger with or without probe features: the same file, or one named
+/// after the probe's window and epochs beside it.
+fn tags_cache(cache: &Path, probe_in_tagger: bool) -> PathBuf {
+    if probe_in_tagger {
+        cache.with_extension(format!(
+            "probe-w{}e{}.txt",
+            states::probe_window(),
+            probe_epochs()
+        ))
+    } else {
+        cache.to_path_buf()
+    }
+}
 
 /// Passes of the probe over the states.
 fn probe_epochs() -> usize {
@@ -280,13 +318,23 @@ fn run_cv(
     epochs: usize,
     folds: usize,
 ) -> Result<(), String> {
-    let docs = load_split(dir)?;
+    let mut docs = load_split(dir)?;
     let started = Instant::now();
-    let mut honest = honest_or_cached(&docs, cache, epochs, 4)?;
-    if let Some(path) = states {
-        let states = states::load(path)?;
-        honest.probe = states::honest_logits(&docs, &states, 5, probe_epochs()).0;
+    let logits = match states {
+        Some(path) => states::cached_logits(&docs, path, probe_epochs())?,
+        None => Vec::new(),
+    };
+    let probe_in_tagger = !logits.is_empty() && probe_tagger();
+    if probe_in_tagger {
+        for (d, l) in docs.iter_mut().zip(&logits) {
+            d.probe = l.clone();
+        }
     }
+    let cache = cache.map(|c| tags_cache(c, probe_in_tagger));
+    let cache = cache.as_deref();
+    let mut honest = honest_or_cached(&docs, cache, epochs, 4)?;
+    honest.probe = logits;
+    eprintln!("probe and tags in {:.1} s", started.elapsed().as_secs_f64());
     eprintln!(
         "honest attributions in {:.1} s",
         started.elapsed().as_secs_f64()

@@ -218,18 +218,29 @@ pub fn gold_targets(doc: &Doc, words: &[Word]) -> Vec<[bool; TARGETS]> {
     out
 }
 
-/// Honest logits: each text's from a probe trained on the texts of the other `folds`
-/// (`i % folds`), and the probe trained on all texts.
-pub fn honest_logits(
-    docs: &[Doc],
-    states: &[TokenStates],
-    folds: usize,
-    epochs: usize,
-) -> (Logits, Probe) {
-    let gold: Vec<Vec<[bool; TARGETS]>> = docs
-        .iter()
+/// Gold probe targets of every text.
+fn all_gold(docs: &[Doc]) -> Vec<Vec<[bool; TARGETS]>> {
+    docs.iter()
         .map(|d| gold_targets(d, &tokenize(&d.article.body)))
+        .collect()
+}
+
+/// The probe trained on all texts (what the shipped model carries).
+pub fn probe_on_all(docs: &[Doc], states: &[TokenStates], epochs: usize) -> Probe {
+    let gold = all_gold(docs);
+    let examples: Vec<Example<'_>> = states
+        .iter()
+        .zip(&gold)
+        .map(|(states, gold)| Example { states, gold })
         .collect();
+    let dim = states.first().map_or(0, |s| s.dim);
+    train_probe(&examples, dim, probe_window(), epochs)
+}
+
+/// Honest logits: each text's from a probe trained on the texts of the other `folds`
+/// (`i % folds`).
+pub fn honest_logits(docs: &[Doc], states: &[TokenStates], folds: usize, epochs: usize) -> Logits {
+    let gold = all_gold(docs);
     let dim = states.first().map_or(0, |s| s.dim);
     let examples = |keep: &dyn Fn(usize) -> bool| -> Vec<Example<'_>> {
         (0..docs.len())
@@ -242,12 +253,81 @@ pub fn honest_logits(
     };
     let mut out: Logits = vec![Vec::new(); docs.len()];
     for fold in 0..folds {
-        let probe = train_probe(&examples(&|i| i % folds != fold), dim, epochs);
+        let probe = train_probe(
+            &examples(&|i| i % folds != fold),
+            dim,
+            probe_window(),
+            epochs,
+        );
         for i in (0..docs.len()).filter(|i| i % folds == fold) {
             out[i] = probe.logits(&states[i]);
         }
         eprintln!("probe fold {} of {folds} done", fold + 1);
     }
-    let all = train_probe(&examples(&|_| true), dim, epochs);
-    (out, all)
+    // How well the honest logits separate each target: precision and recall at 0.
+    let mut counts = [[0usize; 3]; TARGETS];
+    for (logits, gold) in out.iter().zip(&gold) {
+        for (row, g) in logits.iter().zip(gold) {
+            for t in 0..TARGETS {
+                let said = row[t] > 0.0;
+                counts[t][0] += usize::from(said && g[t]);
+                counts[t][1] += usize::from(said);
+                counts[t][2] += usize::from(g[t]);
+            }
+        }
+    }
+    let pr: Vec<String> = counts
+        .iter()
+        .map(|[tp, said, gold]| {
+            format!(
+                "{:.2}/{:.2}",
+                *tp as f64 / (*said).max(1) as f64,
+                *tp as f64 / (*gold).max(1) as f64
+            )
+        })
+        .collect();
+    eprintln!("probe P/R per target (content first, last, source first, last, cue first, last, in content, source, cue): {}", pr.join(" "));
+    out
+}
+
+/// Neighbours on each side the probe reads (`PX_PROBE_WINDOW`; default 0, the token alone:
+/// one neighbour each side scored the same on train cross-validation).
+pub fn probe_window() -> usize {
+    std::env::var("PX_PROBE_WINDOW")
+        .ok()
+        .and_then(|w| w.parse().ok())
+        .unwrap_or(0)
+}
+
+/// The honest logits of [`honest_logits`], kept next to the states file (one file per window
+/// and epoch count) so cross-validation reruns skip the probe training.
+pub fn cached_logits(docs: &[Doc], states: &Path, epochs: usize) -> Result<Logits, String> {
+    let cache = states.with_extension(format!("w{}e{epochs}.logits", probe_window()));
+    let tokens: Vec<usize> = docs
+        .iter()
+        .map(|d| tokenize(&d.article.body).len())
+        .collect();
+    let expected = tokens.iter().sum::<usize>() * TARGETS * 4;
+    if let Some(bytes) = std::fs::read(&cache).ok().filter(|b| b.len() == expected) {
+        let mut floats = bytes
+            .chunks_exact(4)
+            .map(|c| f32::from_le_bytes([c[0], c[1], c[2], c[3]]));
+        let mut out: Logits = Vec::with_capacity(docs.len());
+        for &n in &tokens {
+            let rows: Vec<[f32; TARGETS]> = (0..n)
+                .map(|_| std::array::from_fn(|_| floats.next().unwrap_or(0.0)))
+                .collect();
+            out.push(rows);
+        }
+        return Ok(out);
+    }
+    let logits = honest_logits(docs, &load(states)?, 5, epochs);
+    let bytes: Vec<u8> = logits
+        .iter()
+        .flatten()
+        .flatten()
+        .flat_map(|v| v.to_le_bytes())
+        .collect();
+    std::fs::write(&cache, bytes).map_err(|e| format!("cannot write {}: {e}", cache.display()))?;
+    Ok(logits)
 }

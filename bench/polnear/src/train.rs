@@ -84,7 +84,9 @@ pub fn train(docs: &[&Doc], epochs: usize, folds: usize) -> Stack {
         .iter()
         .map(|d| {
             let mentions = parallax_language::analyze(&d.article);
-            let (words, feats, segments) = parallax_quotes::tagger_features(&d.article, &mentions);
+            let (words, mut feats, segments) =
+                parallax_quotes::tagger_features(&d.article, &mentions);
+            parallax_quotes::tagger::probe::add_probe_features(&mut feats, &d.probe);
             let gold = gold_tags(d, &words);
             Item {
                 words,

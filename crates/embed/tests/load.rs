@@ -188,6 +188,30 @@ mod with_candle {
     }
 
     #[test]
+    fn token_states_cover_the_words_without_special_tokens() {
+        let (_dir, embedder) = embedder();
+        let texts = ["the mayor", "rain , the river floods"];
+        let all = embedder.token_states(&texts).unwrap();
+        assert_eq!(all.len(), 2);
+        let expected = [
+            vec!["the", "mayor"],
+            // "floods" is two pieces in the fixture vocabulary: "flood" and "##s".
+            vec!["rain", ",", "the", "river", "flood", "s"],
+        ];
+        for ((text, pieces), want) in texts.iter().zip(&all).zip(&expected) {
+            let got: Vec<&str> = pieces.iter().map(|p| &text[p.start..p.end]).collect();
+            assert_eq!(&got, want);
+            assert!(pieces.iter().all(|p| p.state.len() == 8));
+        }
+        // Padding in a batch does not change a text's states.
+        let alone = embedder.token_states(&texts[..1]).unwrap();
+        for (a, b) in alone[0].iter().zip(&all[0]) {
+            assert_eq!((a.start, a.end), (b.start, b.end));
+            assert_close(&a.state, &b.state);
+        }
+    }
+
+    #[test]
     fn a_config_that_is_not_bert_is_reported() {
         let dir = model_dir(None, random_weights);
         std::fs::write(dir.path().join("config.json"), "{\"hidden_size\": 8}").unwrap();

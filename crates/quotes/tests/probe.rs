@@ -42,6 +42,7 @@ fn trained() -> Probe {
             gold: &gold,
         }],
         4,
+        1,
         5,
     )
 }

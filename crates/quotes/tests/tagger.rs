@@ -93,6 +93,7 @@ fn tiny_model() -> Model {
         ranker: None,
         sources: None,
         probe: None,
+        probe_in_tagger: false,
     };
     let tagged = model.attributions(&article, &mentions);
     let ctx = Context::new(&article, &mentions, &words);
@@ -196,7 +197,7 @@ fn a_probe_travels_in_the_model_file_and_older_files_still_load() {
     let old = Model::from_bytes(&old).expect("a three-part file reads");
     assert!(old.probe.is_none());
     assert_eq!(render(&held_out(), &old), before);
-    model.probe = Some(train_probe(&[example], 2, 2));
+    model.probe = Some(train_probe(&[example], 2, 1, 2));
     let back = Model::from_bytes(&model.to_bytes()).expect("reads back");
     assert_eq!(back.probe, model.probe);
     // Without states the probe stays silent and the quotes are the model's plain ones.

@@ -7,7 +7,8 @@ use crate::words::Word;
 use crate::Attribution;
 use parallax_core::MentionForm;
 
-fn fnv(template: u8, parts: &[&str]) -> usize {
+/// Hashes a feature template and its parts into `0..BUCKETS`.
+pub(crate) fn fnv(template: u8, parts: &[&str]) -> usize {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325 ^ u64::from(template);
     h = h.wrapping_mul(0x100_0000_01b3);
     for p in parts {

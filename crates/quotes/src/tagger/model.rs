@@ -43,6 +43,9 @@ pub struct Model {
     /// read; when present, the rankers were trained with it and want states
     /// ([`Model::attributions_with_states`]).
     pub probe: Option<Probe>,
+    /// Whether the tagger itself reads the probe's logits as features
+    /// ([`super::probe::add_probe_features`]).
+    pub probe_in_tagger: bool,
 }
 
 const MAGIC: &[u8] = b"PXTM3";
@@ -78,6 +81,7 @@ impl Model {
             ranker(&self.ranker),
             ranker(&self.sources),
             self.probe.as_ref().map(Probe::to_bytes).unwrap_or_default(),
+            vec![u8::from(self.probe_in_tagger)],
         ] {
             out.extend_from_slice(&(part.len() as u64).to_le_bytes());
             out.extend_from_slice(&part);
@@ -89,7 +93,7 @@ impl Model {
     /// neither.
     pub fn from_bytes(bytes: &[u8]) -> Option<Model> {
         let (mut rest, count) = match (bytes.strip_prefix(MAGIC), bytes.strip_prefix(MAGIC_2)) {
-            (Some(rest), _) => (rest, 4),
+            (Some(rest), _) => (rest, 5),
             (_, Some(rest)) => (rest, 3),
             _ => {
                 return Stack::from_bytes(bytes).map(|stack| Model {
@@ -97,6 +101,7 @@ impl Model {
                     ranker: None,
                     sources: None,
                     probe: None,
+                    probe_in_tagger: false,
                 })
             }
         };
@@ -121,6 +126,7 @@ impl Model {
                 Some(b) if !b.is_empty() => Some(Probe::from_bytes(b)?),
                 _ => None,
             },
+            probe_in_tagger: parts.get(4).is_some_and(|b| b.first() == Some(&1)),
         })
     }
 
@@ -143,7 +149,14 @@ impl Model {
         let words = words::tokenize(&article.body);
         let ctx = Context::new(article, mentions, &words);
         let rules = crate::attributions_in(&ctx);
-        let feats = super::features(&ctx, &rules);
+        let mut feats = super::features(&ctx, &rules);
+        let logits = match (&self.probe, states) {
+            (Some(probe), Some(states)) => probe.logits(states),
+            _ => Vec::new(),
+        };
+        if self.probe_in_tagger {
+            super::probe::add_probe_features(&mut feats, &logits);
+        }
         let (tags, scores) = self
             .stack
             .decode_with_scores(&ctx, &feats, &super::segments(&ctx));
@@ -152,10 +165,7 @@ impl Model {
             .with_scores(scores)
             .with_tags(&tags)
             .with_cues(&found);
-        let prep = match (&self.probe, states) {
-            (Some(probe), Some(states)) => prep.with_probe(probe.logits(states)),
-            _ => prep,
-        };
+        let prep = prep.with_probe(logits);
         if let Some(sources) = &self.sources {
             super::source::choose_sources(&prep, sources, &rules, &mut found, NONE_BIAS);
         }
@@ -198,15 +208,18 @@ pub fn find_quotes_tagged(article: &Article, mentions: &Mentions, model: &Model)
 }
 
 /// The stacked tagger's tag for every token of one article, with its emission scores (for
-/// caching in training).
+/// caching in training); `logits` are the probe's, read as features by a tagger trained
+/// with them (empty for one that was not).
 pub fn tag_article(
     article: &Article,
     mentions: &Mentions,
     stack: &Stack,
+    logits: &[[f32; super::probe::TARGETS]],
 ) -> (Vec<usize>, Vec<[f32; super::TAGS]>) {
     let words = words::tokenize(&article.body);
     let ctx = Context::new(article, mentions, &words);
-    let feats = super::features(&ctx, &crate::attributions_in(&ctx));
+    let mut feats = super::features(&ctx, &crate::attributions_in(&ctx));
+    super::probe::add_probe_features(&mut feats, logits);
     stack.decode_with_scores(&ctx, &feats, &super::segments(&ctx))
 }
 

@@ -58,14 +58,16 @@ impl TokenStates {
     }
 }
 
-/// Trained probe: per target, a weight per state dimension and a bias, over states
-/// standardised with the training states' means and deviations.
+/// Trained probe: per target, a weight per state dimension of the token and of its
+/// `window` neighbours on each side, and a bias, over states standardised with the training
+/// states' means and deviations.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Probe {
     dim: usize,
+    window: usize,
     mean: Vec<f32>,
     scale: Vec<f32>,
-    /// `TARGETS` rows of `dim + 1` (bias last).
+    /// `TARGETS` rows of `width() + 1` (bias last).
     weights: Vec<f32>,
 }
 
@@ -75,38 +77,51 @@ impl Probe {
         self.dim
     }
 
+    /// Inputs per token: the states of the token and its neighbours.
+    fn width(&self) -> usize {
+        (2 * self.window + 1) * self.dim
+    }
+
     /// Logits of every target for every token; empty when the states' width is not the
     /// probe's.
     pub fn logits(&self, states: &TokenStates) -> Vec<[f32; TARGETS]> {
         if states.dim != self.dim {
             return Vec::new();
         }
-        let mut x = vec![0.0f32; self.dim];
+        let mut x = vec![0.0f32; self.width()];
+        let w = self.width() + 1;
         (0..states.len())
             .map(|k| {
-                self.standardise(states.row(k), &mut x);
+                self.input(states, k, &mut x);
                 let mut out = [0.0; TARGETS];
                 for (t, o) in out.iter_mut().enumerate() {
-                    *o = dot(
-                        &self.weights[t * (self.dim + 1)..(t + 1) * (self.dim + 1)],
-                        &x,
-                    );
+                    *o = dot(&self.weights[t * w..(t + 1) * w], &x);
                 }
                 out
             })
             .collect()
     }
 
-    fn standardise(&self, row: &[f32], x: &mut [f32]) {
-        for (i, v) in x.iter_mut().enumerate() {
-            *v = (row.get(i).copied().unwrap_or(0.0) - self.mean[i]) * self.scale[i];
+    /// The standardised states of token `k` and its neighbours (zeros past the edges).
+    fn input(&self, states: &TokenStates, k: usize, x: &mut [f32]) {
+        for (j, part) in x.chunks_mut(self.dim.max(1)).enumerate() {
+            let at = (k + j).checked_sub(self.window);
+            let row = at.filter(|&a| a < states.len()).map(|a| states.row(a));
+            for (i, v) in part.iter_mut().enumerate() {
+                *v = match row {
+                    Some(r) => (r.get(i).copied().unwrap_or(0.0) - self.mean[i]) * self.scale[i],
+                    None => 0.0,
+                };
+            }
         }
     }
 
-    /// `PXPRB1`, the width, then means, scales and weights as little-endian f32.
+    /// `PXPRB1`, the width and the window, then means, scales and weights as little-endian
+    /// f32.
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut out = b"PXPRB1".to_vec();
         out.extend_from_slice(&(self.dim as u32).to_le_bytes());
+        out.extend_from_slice(&(self.window as u32).to_le_bytes());
         for v in self.mean.iter().chain(&self.scale).chain(&self.weights) {
             out.extend_from_slice(&v.to_le_bytes());
         }
@@ -117,15 +132,18 @@ impl Probe {
     pub fn from_bytes(bytes: &[u8]) -> Option<Probe> {
         let rest = bytes.strip_prefix(b"PXPRB1")?;
         let dim = u32::from_le_bytes(rest.get(..4)?.try_into().ok()?) as usize;
-        let floats: Vec<f32> = rest[4..]
+        let window = u32::from_le_bytes(rest.get(4..8)?.try_into().ok()?) as usize;
+        let floats: Vec<f32> = rest[8..]
             .chunks_exact(4)
             .map(|c| f32::from_le_bytes([c[0], c[1], c[2], c[3]]))
             .collect();
-        if rest.len() % 4 != 0 || floats.len() != 2 * dim + TARGETS * (dim + 1) {
+        let width = (2 * window.min(8) + 1) * dim;
+        if rest.len() % 4 != 0 || window > 8 || floats.len() != 2 * dim + TARGETS * (width + 1) {
             return None;
         }
         Some(Probe {
             dim,
+            window,
             mean: floats[..dim].to_vec(),
             scale: floats[dim..2 * dim].to_vec(),
             weights: floats[2 * dim..].to_vec(),
@@ -149,8 +167,9 @@ pub struct Example<'a> {
 
 /// Trains a probe by logistic regression with stochastic gradient steps over the articles'
 /// tokens in order, `epochs` times, with a learning rate that shrinks each epoch; the result
-/// is the average of the weights over the last epoch. Deterministic.
-pub fn train_probe(examples: &[Example<'_>], dim: usize, epochs: usize) -> Probe {
+/// is the average of the weights over the last epoch. Each token is read with `window`
+/// neighbours on each side. Deterministic.
+pub fn train_probe(examples: &[Example<'_>], dim: usize, window: usize, epochs: usize) -> Probe {
     let (mut mean, mut sq) = (vec![0.0f64; dim], vec![0.0f64; dim]);
     let mut n = 0usize;
     for e in examples.iter().filter(|e| e.states.dim == dim) {
@@ -174,27 +193,29 @@ pub fn train_probe(examples: &[Example<'_>], dim: usize, epochs: usize) -> Probe
         .collect();
     let mut probe = Probe {
         dim,
+        window,
         mean,
         scale,
-        weights: vec![0.0; TARGETS * (dim + 1)],
+        weights: vec![0.0; TARGETS * ((2 * window + 1) * dim + 1)],
     };
+    let width = probe.width();
     let mut average = vec![0.0f64; probe.weights.len()];
-    let mut x = vec![0.0f32; dim];
+    let mut x = vec![0.0f32; width];
     let mut seen = 0usize;
     for epoch in 0..epochs {
         let rate = 0.02 / (1.0 + epoch as f32);
         let last = epoch + 1 == epochs;
         for e in examples.iter().filter(|e| e.states.dim == dim) {
             for (k, gold) in e.gold.iter().enumerate().take(e.states.len()) {
-                probe.standardise(e.states.row(k), &mut x);
+                probe.input(e.states, k, &mut x);
                 for (t, &y) in gold.iter().enumerate() {
-                    let w = &mut probe.weights[t * (dim + 1)..(t + 1) * (dim + 1)];
+                    let w = &mut probe.weights[t * (width + 1)..(t + 1) * (width + 1)];
                     let p = 1.0 / (1.0 + (-dot(w, &x)).exp());
                     let g = rate * (f32::from(u8::from(y)) - p);
                     for (wi, xi) in w.iter_mut().zip(&x) {
                         *wi += g * xi;
                     }
-                    w[dim] += g;
+                    w[width] += g;
                 }
                 if last {
                     seen += 1;
@@ -229,4 +250,30 @@ pub fn bucket(logit: f32) -> &'static str {
         .iter()
         .find(|(t, _)| logit < *t)
         .map_or("nan", |s| s.1)
+}
+
+/// Adds the probe's bucketed logits as tagger features: every target at the token and at
+/// its two neighbours.
+pub fn add_probe_features(feats: &mut [Vec<usize>], logits: &[[f32; TARGETS]]) {
+    if logits.len() != feats.len() {
+        return;
+    }
+    let at = |k: isize, t: usize| {
+        usize::try_from(k)
+            .ok()
+            .and_then(|k| logits.get(k))
+            .map_or("edge", |r| bucket(r[t]))
+    };
+    for (k, f) in feats.iter_mut().enumerate() {
+        let k = k as isize;
+        for t in 0..TARGETS {
+            let name = [b'0' + t as u8];
+            let name = std::str::from_utf8(&name).unwrap_or("?");
+            f.extend([
+                super::features::fnv(200, &[name, at(k, t)]),
+                super::features::fnv(201, &[name, at(k - 1, t)]),
+                super::features::fnv(202, &[name, at(k + 1, t)]),
+            ]);
+        }
+    }
 }
