@@ -145,6 +145,18 @@ impl<'a> Context<'a> {
             .copied()
             .collect();
         let all = inside.clone();
+        // "Iran's seismologic center said": when every name is a possessor and words
+        // follow it, the speaker is the phrase itself, not the possessor.
+        if !inside.is_empty()
+            && inside.iter().all(possessive)
+            && inside.iter().map(|m| m.end).max().is_some_and(|last| {
+                self.body
+                    .get(last..end)
+                    .is_some_and(|rest| rest.split_whitespace().count() >= 2)
+            })
+        {
+            return None;
+        }
         let inside: Vec<ByteMention> = if inside.iter().any(|m| !possessive(m)) {
             inside.into_iter().filter(|m| !possessive(m)).collect()
         } else {
