@@ -145,10 +145,13 @@ impl<'a> Context<'a> {
             .copied()
             .collect();
         let all = inside.clone();
-        // "Iran's seismologic center said": when every name is a possessor and words
-        // follow it, the speaker is the phrase itself, not the possessor.
+        // "Iran's seismologic center said", "Georgia prosecutors say": when every name
+        // is a possessor or a place and words follow it, the speaker is the phrase
+        // itself ("Moscow said" alone keeps its place).
         if !inside.is_empty()
-            && inside.iter().all(possessive)
+            && inside
+                .iter()
+                .all(|m| possessive(m) || m.kind == EntityKind::Place)
             && inside.iter().map(|m| m.end).max().is_some_and(|last| {
                 self.body
                     .get(last..end)
