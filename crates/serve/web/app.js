@@ -211,16 +211,19 @@ function elsewhere(c) {
 
 // Contradicted claims as face-offs: what one side states against what the other states,
 // figures and negations highlighted. A claim and its mirror (B contradicts A, A
-// contradicts B) are shown once, keyed by their first passages.
+// contradicts B) are shown once: a claim whose passages meet both sides of a card
+// already shown adds nothing.
 function disputes(story, byId) {
-  const seen = new Set();
+  const shown = [];
   const cards = [];
   const key = (e) => `${e.article}:${e.start}`;
+  const meets = (list, set) => list.some((e) => set.has(key(e)));
   for (const c of story.claims) {
     if (!c.contradicted_by.length) continue;
-    const pair = [key(c.support[0]), key(c.contradicted_by[0])].sort().join("#");
-    if (seen.has(pair)) continue;
-    seen.add(pair);
+    const mirror = shown.some(([a, b]) =>
+      (meets(c.support, a) && meets(c.contradicted_by, b)) || (meets(c.support, b) && meets(c.contradicted_by, a)));
+    if (mirror) continue;
+    shown.push([new Set(c.support.map(key)), new Set(c.contradicted_by.map(key))]);
     const side = (list, other, cls) => {
       const names = [...new Set(list.map((e) => byId.get(e.article)).filter(Boolean).map(label))];
       return `<div class="side ${cls}"><div class="who">${names.map(esc).join(", ")}</div>
