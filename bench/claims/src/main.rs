@@ -247,12 +247,7 @@ fn main() {
     );
 
     if show > 0 {
-        let pos: HashMap<ArticleId, usize> = analysis
-            .articles
-            .iter()
-            .enumerate()
-            .map(|(i, a)| (a.id, i))
-            .collect();
+        let pos = analysis.article_positions();
         let render = |c: &Claim| {
             println!(
                 "\n[{}] {} (indep {}, support {}, contradicted {}, omitted {})",
@@ -307,12 +302,7 @@ fn main() {
     // Sample pairs for labelling: every k-th BASIL pair per cosine band, printed with
     // their (url, start, end) keys.
     if args.iter().any(|a| a == "--sample") {
-        let pos: HashMap<ArticleId, usize> = analysis
-            .articles
-            .iter()
-            .enumerate()
-            .map(|(i, a)| (a.id, i))
-            .collect();
+        let pos = analysis.article_positions();
         let mut bands: Vec<Vec<String>> = vec![Vec::new(); 4];
         for story in analysis
             .stories
@@ -354,12 +344,7 @@ fn main() {
     if let Some(band) = flag("--near") {
         let (lo, hi) = band.split_once(',').expect("--near LO,HI");
         let (lo, hi): (f32, f32) = (lo.parse().expect("LO"), hi.parse().expect("HI"));
-        let pos: HashMap<ArticleId, usize> = analysis
-            .articles
-            .iter()
-            .enumerate()
-            .map(|(i, a)| (a.id, i))
-            .collect();
+        let pos = analysis.article_positions();
         let mut shown = 0;
         let only = flag("--event").cloned();
         for story in analysis.stories.iter().filter(|s| match &only {

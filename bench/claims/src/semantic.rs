@@ -9,7 +9,7 @@
 
 use parallax_claims::align::{relate, similar_pairs, Relation};
 use parallax_claims::collect::candidates;
-use parallax_core::{Analysis, ArticleId};
+use parallax_core::Analysis;
 use parallax_embed::{cosine, Embedder};
 use std::collections::HashMap;
 use std::path::Path;
@@ -30,12 +30,7 @@ pub(crate) fn study(analysis: &Analysis, event_of: &HashMap<u32, &str>, dir: &Pa
             return;
         }
     };
-    let pos: HashMap<ArticleId, usize> = analysis
-        .articles
-        .iter()
-        .enumerate()
-        .map(|(i, a)| (a.id, i))
-        .collect();
+    let pos = analysis.article_positions();
     let mut pairs: Vec<Pair> = Vec::new();
     let mut agreed = 0usize;
     let started = std::time::Instant::now();

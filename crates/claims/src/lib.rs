@@ -58,7 +58,6 @@ pub mod storyline;
 
 use parallax_core::{Analysis, Claim, ClaimId};
 use rayon::prelude::*;
-use std::collections::HashMap;
 
 /// Aligns the claims of every story in `analysis` (which has all earlier stages filled).
 pub fn align_claims(analysis: &Analysis) -> Vec<Claim> {
@@ -71,12 +70,7 @@ pub fn align_claims_with(
     analysis: &Analysis,
     encoder: Option<&dyn semantic::SentenceEncoder>,
 ) -> Vec<Claim> {
-    let position: HashMap<_, usize> = analysis
-        .articles
-        .iter()
-        .enumerate()
-        .map(|(i, a)| (a.id, i))
-        .collect();
+    let position = analysis.article_positions();
     let reuse = sources::ReuseIndex::new(analysis);
     let mut stories: Vec<_> = analysis.stories.iter().collect();
     stories.sort_by_key(|s| s.id);

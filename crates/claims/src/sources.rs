@@ -157,12 +157,7 @@ impl<'a> ReuseIndex<'a> {
                 .or_default()
                 .push(link);
         }
-        let position = analysis
-            .articles
-            .iter()
-            .enumerate()
-            .map(|(i, a)| (a.id, i))
-            .collect();
+        let position = analysis.article_positions();
         ReuseIndex {
             analysis,
             position,

@@ -94,8 +94,12 @@ fn a_missing_path_is_an_error_naming_it() {
     assert!(stderr.contains("/no/such/folder"), "{stderr}");
 }
 
-#[test]
-fn a_bad_attribution_model_is_named_with_the_reason_before_any_work() {
+/// Runs `parallax analyze` on a one-line article with `flag MODEL`; returns stderr and
+/// whether the output folder was written.
+fn analyze_with_model(
+    flag: &str,
+    model: impl Fn(&std::path::Path) -> std::path::PathBuf,
+) -> (bool, String, bool) {
     let dir = tempfile::tempdir().unwrap();
     let input = dir.path().join("a.txt");
     std::fs::write(
@@ -103,52 +107,42 @@ fn a_bad_attribution_model_is_named_with_the_reason_before_any_work() {
         "The council said on Monday that the bridge would reopen.\n",
     )
     .unwrap();
-    let model = dir.path().join("model.bin");
-    std::fs::write(&model, b"not a model").unwrap();
+    let model = model(dir.path());
     let out = dir.path().join("out");
     let run = Command::new(env!("CARGO_BIN_EXE_parallax"))
-        .args(["analyze", "--quiet", "--attribution-model"])
+        .args(["analyze", "--quiet", flag])
         .arg(&model)
         .arg("--out")
         .arg(&out)
         .arg(&input)
         .output()
         .expect("parallax runs");
-    assert!(!run.status.success());
-    let stderr = String::from_utf8_lossy(&run.stderr);
+    (
+        run.status.success(),
+        String::from_utf8_lossy(&run.stderr).into_owned(),
+        out.exists(),
+    )
+}
+
+#[test]
+fn a_bad_attribution_model_is_named_with_the_reason_before_any_work() {
+    let (ok, stderr, wrote) = analyze_with_model("--attribution-model", |dir| {
+        let model = dir.join("model.bin");
+        std::fs::write(&model, b"not a model").unwrap();
+        model
+    });
+    assert!(!ok);
     assert!(stderr.contains("model.bin"), "{stderr}");
     assert!(stderr.contains("not a parallax tagger model"), "{stderr}");
-    assert!(
-        !out.exists(),
-        "nothing is written when the model cannot be read"
-    );
+    assert!(!wrote, "nothing is written when the model cannot be read");
 }
 
 #[test]
 fn a_missing_sentence_model_is_named_before_any_work() {
-    let dir = tempfile::tempdir().unwrap();
-    let input = dir.path().join("a.txt");
-    std::fs::write(
-        &input,
-        "The council said on Monday that the bridge would reopen.\n",
-    )
-    .unwrap();
-    let model = dir.path().join("no-minilm-here");
-    let out = dir.path().join("out");
-    let run = Command::new(env!("CARGO_BIN_EXE_parallax"))
-        .args(["analyze", "--quiet", "--semantic-model"])
-        .arg(&model)
-        .arg("--out")
-        .arg(&out)
-        .arg(&input)
-        .output()
-        .expect("parallax runs");
-    assert!(!run.status.success());
-    let stderr = String::from_utf8_lossy(&run.stderr);
+    let (ok, stderr, wrote) =
+        analyze_with_model("--semantic-model", |dir| dir.join("no-minilm-here"));
+    assert!(!ok);
     assert!(stderr.contains("no-minilm-here"), "{stderr}");
     assert!(stderr.contains("does not exist"), "{stderr}");
-    assert!(
-        !out.exists(),
-        "nothing is written when the model cannot be read"
-    );
+    assert!(!wrote, "nothing is written when the model cannot be read");
 }

@@ -46,3 +46,14 @@ pub struct Analysis {
     /// one entry per file, so the summary can say what was not analysed and why.
     pub skipped: Vec<Problem>,
 }
+
+impl Analysis {
+    /// Each article's index in [`Analysis::articles`], by id.
+    pub fn article_positions(&self) -> std::collections::HashMap<crate::ArticleId, usize> {
+        self.articles
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.id, i))
+            .collect()
+    }
+}

@@ -104,7 +104,10 @@ fn analysis() -> Analysis {
 }
 
 async fn get(uri: &str) -> (StatusCode, String) {
-    let app = parallax_serve::router(analysis());
+    get_from(parallax_serve::router(analysis()), uri).await
+}
+
+async fn get_from(app: axum::Router, uri: &str) -> (StatusCode, String) {
     let response = app
         .oneshot(Request::get(uri).body(Body::empty()).expect("request"))
         .await
@@ -228,22 +231,9 @@ async fn search_needs_the_data_directory_and_finds_claims_and_articles() {
     let dir = tempfile::tempdir().expect("temp dir");
     parallax_store::save(dir.path(), &analysis()).expect("saved");
     let app = parallax_serve::router_for_dir(dir.path()).expect("loaded");
-    let response = app
-        .oneshot(
-            Request::get("/api/search?q=250%2C000%20lef")
-                .body(Body::empty())
-                .expect("request"),
-        )
-        .await
-        .expect("router answers");
-    assert_eq!(response.status(), StatusCode::OK);
-    let bytes = response
-        .into_body()
-        .collect()
-        .await
-        .expect("body")
-        .to_bytes();
-    let hits: Value = serde_json::from_slice(&bytes).expect("json");
+    let (status, text) = get_from(app, "/api/search?q=250%2C000%20lef").await;
+    assert_eq!(status, StatusCode::OK);
+    let hits: Value = serde_json::from_str(&text).expect("json");
     let kinds: Vec<&str> = hits
         .as_array()
         .expect("array")
@@ -269,23 +259,9 @@ async fn a_story_names_the_other_events_of_its_storyline() {
         storyline: Some(StorylineId(0)),
     });
     a.storylines = vec![(StorylineId(0), "dam".into())];
-    let app = parallax_serve::router(a);
-    let response = app
-        .oneshot(
-            Request::get("/api/stories/s2")
-                .body(Body::empty())
-                .expect("request"),
-        )
-        .await
-        .expect("router answers");
-    assert_eq!(response.status(), StatusCode::OK);
-    let bytes = response
-        .into_body()
-        .collect()
-        .await
-        .expect("body")
-        .to_bytes();
-    let v: Value = serde_json::from_slice(&bytes).expect("json");
+    let (status, text) = get_from(parallax_serve::router(a), "/api/stories/s2").await;
+    assert_eq!(status, StatusCode::OK);
+    let v: Value = serde_json::from_str(&text).expect("json");
     let line = &v["storyline"];
     assert_eq!(line["id"], "l0");
     assert_eq!(line["label"], "dam");

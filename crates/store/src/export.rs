@@ -124,12 +124,7 @@ pub fn write_export(dir: &Path, analysis: &Analysis) -> Result<ExportCounts, Sto
             .unwrap_or_default()
             .to_owned()
     };
-    let position: HashMap<ArticleId, usize> = analysis
-        .articles
-        .iter()
-        .enumerate()
-        .map(|(i, a)| (a.id, i))
-        .collect();
+    let position = analysis.article_positions();
 
     let story_of: HashMap<ArticleId, parallax_core::StoryId> = analysis
         .assignments
