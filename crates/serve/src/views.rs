@@ -34,12 +34,7 @@ pub fn parse_story_key(key: &str) -> Option<StoryId> {
 impl Catalog {
     /// Indexes `analysis`.
     pub fn new(analysis: Analysis) -> Catalog {
-        let position = analysis
-            .articles
-            .iter()
-            .enumerate()
-            .map(|(i, a)| (a.id, i))
-            .collect();
+        let position = analysis.article_positions();
         let indexes = analysis
             .articles
             .iter()
