@@ -92,7 +92,10 @@ pub const TITLES: &[&str] = &[
     "councilman", "councilwoman", "congressman", "congresswoman", "assemblyman",
     "assemblywoman", "lawmaker", "coach", "manager", "bishop", "archbishop", "cardinal", "rabbi",
     "imam", "lieutenant", "sergeant", "detective", "constable", "marshal", "economist",
-    "president-elect", "treasurer", "comptroller", "chief executive", "executive",
+    "president-elect", "treasurer", "comptroller", "chief executive", "executive", "actor",
+    "actress", "singer", "rapper", "comedian", "filmmaker", "producer", "novelist", "author",
+    "writer", "journalist", "reporter", "columnist", "artist", "musician", "designer",
+    "sgt.", "sgt", "cpl.", "pvt.", "capt.", "lt", "maj.", "adm.", "supt.", "det.",
 ];
 
 /// Head nouns of role descriptions ("the Russian leader", "Kremlin spokesman"); lowercase.

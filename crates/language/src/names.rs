@@ -405,6 +405,22 @@ fn name_candidate(words: &Words<'_>, p: usize, name_from: usize, q: usize, s: us
         .has(name_from, class::GIVEN)
         .then(|| gazetteer::given_name_gender(words.lower(name_from)))
         .flatten();
+    // “Happy Feet”, “Van Helsing.”: a name that is the whole quotation is a title of a work.
+    let quoted_title = p > 0 && matches!(words.lower(p - 1), "“" | "\"") && {
+        let mut k = q;
+        while matches!(words.lower(k), "." | "," | "!" | "?") {
+            k += 1;
+        }
+        matches!(words.lower(k), "”" | "\"")
+    };
+    // "Medal of Honor", "Bill of Rights": a thing named before "of".
+    let thing_of = (name_from + 1..q).any(|k| {
+        words.lower(k) == "of"
+            && matches!(
+                words.lower(k - 1),
+                "medal" | "order" | "bill" | "book" | "act" | "declaration" | "charter" | "award"
+            )
+    });
     if kind == EntityKind::Other {
         // "Church Avenue": the last word decides before an organisation word inside.
         let place_head = !single
@@ -417,7 +433,9 @@ fn name_candidate(words: &Words<'_>, p: usize, name_from: usize, q: usize, s: us
             EntityKind::Organization
         } else if !single
             && gender.is_none()
-            && gazetteer::contains(gazetteer::THING_HEADS, words.lower(q - 1))
+            && (gazetteer::contains(gazetteer::THING_HEADS, words.lower(q - 1))
+                || quoted_title
+                || thing_of)
         {
             EntityKind::Other
         } else if !single
