@@ -2,7 +2,8 @@
 //! then [`resolve_entities`] joins the entities of all articles into one table.
 //!
 //! Inside one article, [`analyze`] runs: [`tokens`] → [`sentences`] (abbreviation-aware) →
-//! [`mentions`] (capitalised runs split into titles and names in `names`, role descriptions,
+//! [`mentions`] (capitalised runs split into titles and names in `names`, their kinds
+//! guessed in `kinds`, role descriptions,
 //! collective sources, pronouns; word lists in [`gazetteer`]) → [`coref`] (surnames, titles
 //! and acronyms joined to entities; roles and pronouns linked back in `anaphora`) and
 //! [`times`] (dates resolved against `Article::published`). Across articles, [`resolve_entities`] keys people by folded surname
@@ -15,6 +16,7 @@ mod anaphora;
 pub mod coref;
 pub mod fold;
 pub mod gazetteer;
+mod kinds;
 pub mod mentions;
 mod names;
 mod resolve;
