@@ -5,6 +5,10 @@
 //!
 //! `parallax-bench-polnear train TRAIN_DIR --model FILE [--epochs N] [--folds K]` trains that tagger from
 //! the train split only, deterministically, on one CPU core.
+//!
+//! With the `candle` feature, `states SPLIT_DIR --minilm DIR --out FILE` caches MiniLM's token
+//! states; `train` and `cv` then take `--states FILE` (a probe over them feeds the tagger and
+//! the rankers) and scoring such a model takes `--minilm DIR`.
 
 mod brat;
 mod cv;
@@ -243,8 +247,9 @@ fn run_train(
 
 /// What the rankers do, as letters: `s` choose sources, `f` fill missing contents, `e`
 /// re-place content and source edges, `c` cue edges too, `x` read the tagger's scores, `t`
-/// its tags, `o` train the edges on the chooser's output (no gain on train CV); `cv` takes
-/// another set from `PX_REFINE`.
+/// its tags, `p` the MiniLM probe's logits (added when there are `--states`), `o` train the
+/// edges on the chooser's output (no gain on train CV); `cv` takes another set from
+/// `PX_REFINE`.
 const DEFAULT_MODE: &str = "sextc";
 
 /// Whether the tagger reads the probe's logits too, when there are states (the default;
@@ -356,7 +361,9 @@ fn run_cv(
     })?;
     let mut tagged = evaluate(&docs, None, &lookup)?;
     tagged.timed = false;
-    let mode = std::env::var("PX_REFINE").unwrap_or_else(|_| DEFAULT_MODE.into());
+    // With states the rankers read the probe too, as `train` does.
+    let with_probe = if honest.probe.is_empty() { "" } else { "p" };
+    let mode = std::env::var("PX_REFINE").unwrap_or_else(|_| format!("{DEFAULT_MODE}{with_probe}"));
     let refined = cv::refined_attributions(&docs, &honest, folds.max(2), rank_epochs(), &mode);
     if let Some(c) = cache {
         cv::save_attributions(&c.with_extension("refined.tsv"), &refined)?;
@@ -464,45 +471,49 @@ fn run_eval(
         let m = parallax_language::analyze(a);
         parallax_quotes::attributions(a, &m)
     })?;
-    let mut systems = vec![("parallax rules (default)", rules)];
+    let mut systems = vec![("parallax rules (default)".to_string(), rules)];
     if let Some(model) = &model {
         let has_ranker = model.ranker.is_some() || model.sources.is_some();
-        let tagged = evaluate(&docs, (!has_ranker).then_some(out_dir).flatten(), &|a| {
-            let m = parallax_language::analyze(a);
-            parallax_quotes::attributions_tagged(a, &m, &model.stack)
-        })?;
-        systems.push(("parallax tagger, tagged edges", tagged));
-        let encoder = match (&model.probe, minilm) {
-            (Some(_), Some(dir)) => Some(states::Encoder::load(dir)?),
+        // MiniLM states for every text, computed once; their time counts for both learned
+        // systems that read them.
+        let (states, encode_seconds) = match (&model.probe, minilm) {
+            (Some(_), Some(dir)) => {
+                let encoder = states::Encoder::load(dir)?;
+                let started = Instant::now();
+                let mut all = std::collections::HashMap::new();
+                for d in &docs {
+                    let m = parallax_language::analyze(&d.article);
+                    all.insert(d.stem.clone(), encoder.states(&d.article, &m)?);
+                }
+                (Some(all), started.elapsed().as_secs_f64())
+            }
             (Some(_), None) => {
                 return Err("the model has a MiniLM probe: give --minilm MODEL_DIR".into())
             }
-            _ => None,
+            _ => (None, 0.0),
         };
+        let states_of = |a: &Article| states.as_ref().and_then(|s| s.get(&a.source));
+        let mut tagged = evaluate(&docs, (!has_ranker).then_some(out_dir).flatten(), &|a| {
+            let m = parallax_language::analyze(a);
+            model.tagger_attributions(a, &m, states_of(a))
+        })?;
+        tagged.seconds += encode_seconds;
+        let with = if states.is_some() { " + MiniLM" } else { "" };
+        systems.push((format!("parallax tagger{with}, tagged edges"), tagged));
         if has_ranker {
-            let ranked = evaluate(&docs, out_dir, &|a| {
+            let mut ranked = evaluate(&docs, out_dir, &|a| {
                 let m = parallax_language::analyze(a);
-                // The encoder's time counts: it runs inside the timed call.
-                let states = encoder.as_ref().and_then(|e| {
-                    e.states(a, &m)
-                        .map_err(|err| eprintln!("{}: no MiniLM states: {err}", a.source))
-                        .ok()
-                });
-                model.attributions_with_states(a, &m, states.as_ref())
+                model.attributions_with_states(a, &m, states_of(a))
             })?;
-            let name = if encoder.is_some() {
-                "parallax tagger + MiniLM + rankers"
-            } else {
-                "parallax tagger + rankers"
-            };
-            systems.push((name, ranked));
+            ranked.seconds += encode_seconds;
+            systems.push((format!("parallax tagger{with} + rankers"), ranked));
         }
     }
     print_tables(&split.display().to_string(), &docs, &systems);
     Ok(())
 }
 
-fn print_tables(split: &str, docs: &[Doc], systems: &[(&str, Run)]) {
+fn print_tables<S: AsRef<str>>(split: &str, docs: &[Doc], systems: &[(S, Run)]) {
     let bytes: usize = docs.iter().map(|d| d.article.body.len()).sum();
     println!(
         "PolNeAR {split} ({} texts), exact and overlap span scores\n",
@@ -523,7 +534,7 @@ fn print_tables(split: &str, docs: &[Doc], systems: &[(&str, Run)]) {
             let e = run.counts.exact[l].prf();
             let o = run.counts.overlap[l].prf();
             table.row(vec![
-                name.to_string(),
+                name.as_ref().to_string(),
                 label.to_string(),
                 f3(e.0),
                 f3(e.1),
@@ -539,7 +550,7 @@ fn print_tables(split: &str, docs: &[Doc], systems: &[(&str, Run)]) {
     for (name, run) in systems {
         let f: Vec<String> = (0..3).map(|l| f3(run.counts.exact[l].prf().2)).collect();
         peers.row(vec![
-            format!("{name}, this split"),
+            format!("{}, this split", name.as_ref()),
             f[0].clone(),
             f[1].clone(),
             f[2].clone(),
@@ -568,11 +579,16 @@ fn print_tables(split: &str, docs: &[Doc], systems: &[(&str, Run)]) {
     let mb = bytes as f64 / 1e6;
     let mut speed = Table::new(&["system", "MB", "seconds", "MB/s per core"]);
     for (name, run) in systems.iter().filter(|s| s.1.timed) {
+        let rate = mb / run.seconds.max(1e-9);
         speed.row(vec![
-            name.to_string(),
+            name.as_ref().to_string(),
             format!("{mb:.2}"),
             format!("{:.3}", run.seconds),
-            format!("{:.2}", mb / run.seconds.max(1e-9)),
+            if rate < 0.1 {
+                format!("{rate:.4}")
+            } else {
+                format!("{rate:.2}")
+            },
         ]);
     }
     println!(

@@ -146,6 +146,26 @@ impl Model {
         mentions: &Mentions,
         states: Option<&TokenStates>,
     ) -> Vec<Attribution> {
+        self.run(article, mentions, states, true)
+    }
+
+    /// The tagger's attributions alone, before the rankers (for measuring what they add).
+    pub fn tagger_attributions(
+        &self,
+        article: &Article,
+        mentions: &Mentions,
+        states: Option<&TokenStates>,
+    ) -> Vec<Attribution> {
+        self.run(article, mentions, states, false)
+    }
+
+    fn run(
+        &self,
+        article: &Article,
+        mentions: &Mentions,
+        states: Option<&TokenStates>,
+        rank: bool,
+    ) -> Vec<Attribution> {
         let words = words::tokenize(&article.body);
         let ctx = Context::new(article, mentions, &words);
         let rules = crate::attributions_in(&ctx);
@@ -161,6 +181,9 @@ impl Model {
             .stack
             .decode_with_scores(&ctx, &feats, &super::segments(&ctx));
         let mut found = super::attributions_from_tags(&ctx, &tags);
+        if !rank {
+            return found;
+        }
         let prep = Prepared::new(&ctx, &rules)
             .with_scores(scores)
             .with_tags(&tags)
