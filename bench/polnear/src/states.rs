@@ -11,104 +11,32 @@ use std::path::Path;
 /// Probe logits per token of each text.
 pub type Logits = Vec<Vec<[f32; TARGETS]>>;
 
-/// Groups of whole sentences of at most about `max` bytes, never across a paragraph, as
-/// byte ranges: the texts the encoder reads (short enough that no piece is cut).
-#[cfg_attr(not(feature = "candle"), allow(dead_code))]
-pub fn chunks(
-    sentences: &[(usize, usize)],
-    paragraphs: &[(usize, usize)],
-    max: usize,
-) -> Vec<(usize, usize)> {
-    let para_of = |b: usize| paragraphs.partition_point(|p| p.1 <= b);
-    let mut out: Vec<(usize, usize)> = Vec::new();
-    for &(s, e) in sentences {
-        match out.last_mut() {
-            Some(last) if para_of(last.0) == para_of(s) && e - last.0 <= max => last.1 = e,
-            _ => out.push((s, e)),
-        }
-    }
-    out
-}
-
-/// Mean of the wordpiece states over each token they overlap (pieces in absolute bytes).
-#[cfg_attr(not(feature = "candle"), allow(dead_code))]
-pub fn to_tokens(words: &[Word], pieces: &[(usize, usize, &[f32])], dim: usize) -> TokenStates {
-    let mut rows = vec![0.0f32; words.len() * dim];
-    let mut counts = vec![0u32; words.len()];
-    for &(s, e, state) in pieces {
-        let mut k = words.partition_point(|w| w.end <= s);
-        while k < words.len() && words[k].start < e {
-            for (r, v) in rows[k * dim..(k + 1) * dim].iter_mut().zip(state) {
-                *r += v;
-            }
-            counts[k] += 1;
-            k += 1;
-        }
-    }
-    for (k, &c) in counts.iter().enumerate().filter(|(_, &c)| c > 1) {
-        for r in &mut rows[k * dim..(k + 1) * dim] {
-            *r /= c as f32;
-        }
-    }
-    TokenStates { dim, rows }
-}
-
-/// MiniLM from a model directory, turning an article into token states.
-pub struct Encoder {
-    #[cfg(feature = "candle")]
-    embedder: parallax_embed::Embedder,
-}
+/// MiniLM from a model directory, turning an article into token states (the pipeline's
+/// own [`parallax_pipeline::MiniLm`], so the bench measures what `parallax analyze` runs).
+pub struct Encoder(parallax_pipeline::MiniLm);
 
 impl Encoder {
     /// Loads the model (never downloads; needs the `candle` feature).
     pub fn load(model_dir: &Path) -> Result<Encoder, String> {
-        #[cfg(feature = "candle")]
-        {
-            let embedder = parallax_embed::Embedder::load(model_dir).map_err(|e| e.to_string())?;
-            Ok(Encoder { embedder })
-        }
-        #[cfg(not(feature = "candle"))]
-        {
-            Err(format!(
-                "{}: built without the candle feature (cargo run --release -p parallax-bench-polnear --features candle -- ...)",
-                model_dir.display()
-            ))
-        }
+        parallax_pipeline::MiniLm::load(model_dir)
+            .map(Encoder)
+            .map_err(|e| {
+                format!(
+                    "{}: {e} (cargo run --release -p parallax-bench-polnear --features candle -- ...)",
+                    model_dir.display()
+                )
+            })
     }
 
-    /// The states of every token of [`tokenize`]`(&article.body)`: the encoder reads the
-    /// article in [`chunks`] of whole sentences.
+    /// The states of every token of [`tokenize`]`(&article.body)`.
     pub fn states(
         &self,
         article: &parallax_core::Article,
         mentions: &parallax_core::Mentions,
     ) -> Result<TokenStates, String> {
-        #[cfg(feature = "candle")]
-        {
-            let body = &article.body;
-            let words = tokenize(body);
-            let ctx = parallax_quotes::context::Context::new(article, mentions, &words);
-            let spans = chunks(&ctx.sentences, &ctx.paragraphs, 600);
-            let texts: Vec<&str> = spans.iter().filter_map(|&(a, b)| body.get(a..b)).collect();
-            let states = self
-                .embedder
-                .token_states(&texts)
-                .map_err(|e| e.to_string())?;
-            let pieces: Vec<(usize, usize, &[f32])> = spans
-                .iter()
-                .zip(&states)
-                .flat_map(|(&(a, _), ps)| {
-                    ps.iter()
-                        .map(move |p| (a + p.start, a + p.end, p.state.as_slice()))
-                })
-                .collect();
-            Ok(to_tokens(&words, &pieces, self.embedder.dimensions()))
-        }
-        #[cfg(not(feature = "candle"))]
-        {
-            let _ = (article, mentions);
-            Err("built without the candle feature".into())
-        }
+        self.0
+            .token_states(article, mentions)
+            .map_err(|e| e.to_string())
     }
 }
 

