@@ -107,3 +107,31 @@ fn resolves_titles_transliterations_and_acronyms() {
     lines.sort();
     insta::assert_snapshot!(lines.join("\n"));
 }
+
+#[test]
+fn a_person_named_with_a_title_is_not_outvoted_by_bare_mentions() {
+    // Three articles speak of "the Halvard administration"; one names President Pyotr
+    // Halvard. The bare surname is no evidence of a kind, so he stays a person.
+    let bare = |d: &str| {
+        article_from(&format!(
+            "published: {d}\nThe Halvard administration cut the harbour budget. Critics of the Halvard plan protested."
+        ))
+    };
+    let named = article_from(
+        "published: 2024-03-04\nPresident Pyotr Halvard defended the harbour budget on Monday.",
+    );
+    let articles = [
+        bare("2024-03-01"),
+        bare("2024-03-02"),
+        bare("2024-03-03"),
+        named,
+    ];
+    let mentions: Vec<_> = articles.iter().map(parallax_language::analyze).collect();
+    let table = parallax_language::resolve_entities(&articles, &mentions);
+    let halvard = table
+        .entities
+        .iter()
+        .find(|e| e.name.contains("Halvard"))
+        .expect("Halvard is an entity");
+    assert_eq!(halvard.kind, parallax_core::EntityKind::Person, "{halvard:?}");
+}
