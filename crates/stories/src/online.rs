@@ -42,7 +42,9 @@ pub struct Params {
     /// Largest score discount for an article far in time from a story.
     pub time_penalty: f32,
     /// Share of the score that comes from names and numbers alone (the rest is the
-    /// cosine over all terms).
+    /// cosine over all terms). 0.35 against 0.3: the same or better in every held-out
+    /// protocol of the bench (random quarters 0.918 -> 0.928, ECB+ <-> BASIL 0.925 ->
+    /// 0.934); 0.45 and 0.15 were worse on quarters and on halves.
     pub specific_share: f32,
     /// Score taken off when the article or the story has no date. An unknown gap is not
     /// a zero gap: without this, undated pairs would be favoured over dated pairs a day
@@ -76,7 +78,7 @@ impl Default for Params {
             centroid_cap: 1000,
             time_scale_days: 7.0,
             time_penalty: 0.15,
-            specific_share: 0.3,
+            specific_share: 0.35,
             undated_discount: 0.055,
             batch_document_frequencies: true,
             member_check: true,
