@@ -320,13 +320,8 @@ fn main() {
                 };
                 let (sa, sb) = (&sentences[a], &sentences[b]);
                 bands[band].push(format!(
-                    "{}\t{}\t{}\t{}\t{}\t{}\t{cos:.2}\n  A: {}\n  B: {}",
-                    analysis.articles[sa.article].source,
-                    sa.span.start(),
-                    sa.span.end(),
-                    analysis.articles[sb.article].source,
-                    sb.span.start(),
-                    sb.span.end(),
+                    "{}\t{cos:.2}\n  A: {}\n  B: {}",
+                    pairs::pair_key(&analysis, sa, sb),
                     sa.text,
                     sb.text
                 ));

@@ -128,3 +128,21 @@ pub(crate) fn pairs_in_data_dir(dir: &std::path::Path, band: Option<&String>) {
         }
     }
 }
+
+/// The key of a sentence pair in the labelled files: `url_a start_a end_a url_b start_b
+/// end_b`, tab-separated, offsets in code points.
+pub(crate) fn pair_key(
+    analysis: &Analysis,
+    a: &parallax_claims::facts::SentenceFacts,
+    b: &parallax_claims::facts::SentenceFacts,
+) -> String {
+    format!(
+        "{}\t{}\t{}\t{}\t{}\t{}",
+        analysis.articles[a.article].source,
+        a.span.start(),
+        a.span.end(),
+        analysis.articles[b.article].source,
+        b.span.start(),
+        b.span.end()
+    )
+}

@@ -66,15 +66,7 @@ pub(crate) fn study(analysis: &Analysis, event_of: &HashMap<u32, &str>, dir: &Pa
                 }
                 let (sa, sb) = (&sentences[a], &sentences[b]);
                 pairs.push(Pair {
-                    key: format!(
-                        "{}\t{}\t{}\t{}\t{}\t{}",
-                        analysis.articles[sa.article].source,
-                        sa.span.start(),
-                        sa.span.end(),
-                        analysis.articles[sb.article].source,
-                        sb.span.start(),
-                        sb.span.end()
-                    ),
+                    key: crate::pairs::pair_key(analysis, sa, sb),
                     lexical: lex,
                     semantic: cosine(&vectors[a], &vectors[b]),
                     texts: (sa.text.clone(), sb.text.clone()),

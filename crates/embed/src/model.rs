@@ -107,6 +107,15 @@ impl Model {
     }
 
     /// Tokenizes a batch and runs the encoder: the encodings and `[batch, tokens, hidden]`.
+    /// One row of ids per text, stacked into a batch tensor.
+    fn stack_rows(&self, rows: Vec<&[u32]>) -> candle_core::Result<Tensor> {
+        let rows = rows
+            .into_iter()
+            .map(|r| Tensor::new(r, &self.device))
+            .collect::<candle_core::Result<Vec<_>>>()?;
+        Tensor::stack(&rows, 0)
+    }
+
     fn forward(&self, batch: Vec<&str>) -> Result<(Vec<tokenizers::Encoding>, Tensor), EmbedError> {
         let texts = batch.len();
         let encodings = self
@@ -117,13 +126,7 @@ impl Model {
             texts,
             source: Box::new(e),
         };
-        let stack = |rows: Vec<&[u32]>| -> candle_core::Result<Tensor> {
-            let rows = rows
-                .into_iter()
-                .map(|r| Tensor::new(r, &self.device))
-                .collect::<candle_core::Result<Vec<_>>>()?;
-            Tensor::stack(&rows, 0)
-        };
+        let stack = |rows: Vec<&[u32]>| self.stack_rows(rows);
         let ids = stack(encodings.iter().map(|e| e.get_ids()).collect()).map_err(forward)?;
         let types = stack(encodings.iter().map(|e| e.get_type_ids()).collect()).map_err(forward)?;
         let mask =
@@ -142,15 +145,9 @@ impl Model {
             source: Box::new(e),
         };
         let (encodings, states) = self.forward(batch)?;
-        let stack = |rows: Vec<&[u32]>| -> candle_core::Result<Tensor> {
-            let rows = rows
-                .into_iter()
-                .map(|r| Tensor::new(r, &self.device))
-                .collect::<candle_core::Result<Vec<_>>>()?;
-            Tensor::stack(&rows, 0)
-        };
-        let mask =
-            stack(encodings.iter().map(|e| e.get_attention_mask()).collect()).map_err(forward)?;
+        let mask = self
+            .stack_rows(encodings.iter().map(|e| e.get_attention_mask()).collect())
+            .map_err(forward)?;
         pooling::mean_normalised(&states, &mask)
             .and_then(|t| t.to_vec2::<f32>())
             .map_err(forward)
