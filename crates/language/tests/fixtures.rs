@@ -133,5 +133,9 @@ fn a_person_named_with_a_title_is_not_outvoted_by_bare_mentions() {
         .iter()
         .find(|e| e.name.contains("Halvard"))
         .expect("Halvard is an entity");
-    assert_eq!(halvard.kind, parallax_core::EntityKind::Person, "{halvard:?}");
+    assert_eq!(
+        halvard.kind,
+        parallax_core::EntityKind::Person,
+        "{halvard:?}"
+    );
 }
