@@ -94,7 +94,12 @@ pub fn find_times(
     let mut out = Vec::new();
     let w = |i: usize| lower.get(i).map_or("", String::as_str);
     let month_at = |i: usize| -> Option<u32> {
-        let m = MONTHS.iter().find(|(n, _)| *n == w(i))?.1;
+        // "mid-November", "early-March": the part is written onto the month.
+        let name = ["mid-", "early-", "late-"]
+            .iter()
+            .find_map(|p| w(i).strip_prefix(p))
+            .unwrap_or(w(i));
+        let m = MONTHS.iter().find(|(n, _)| *n == name)?.1;
         // "May" and "March" are also verbs and names: require a neighbouring number or "of"/"in".
         if matches!(w(i), "may" | "march")
             && !(w(i + 1).parse::<u32>().is_ok()
@@ -165,6 +170,12 @@ pub fn find_times(
             }
             // "the end of", "early", "mid-", "late" narrow a month.
             let (part, s) = month_part(lower, s);
+            let part = match w(i).split_once('-') {
+                Some(("mid", _)) => "mid",
+                Some(("early", _)) => "early",
+                Some(("late", _)) => "late",
+                _ => part,
+            };
             let end_tok = j - 1;
             let resolved = match (dom, year, anchor) {
                 (Some(d), Some(y), _) => NaiveDate::from_ymd_opt(y, m, d).and_then(day),
