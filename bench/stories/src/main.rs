@@ -17,7 +17,6 @@ mod seeds;
 use parallax_bench_common::{f3, shared_dir, Table};
 use parallax_stories::{cluster_with, Params};
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::time::Instant;
 
 fn main() {
@@ -72,20 +71,7 @@ fn run() -> Result<(), String> {
     } else {
         let out = work.join("export");
         let bin = binary();
-        let status = Command::new(&bin)
-            .arg("analyze")
-            .arg(dir.join("articles.jsonl"))
-            .arg("--out")
-            .arg(&out)
-            .output()
-            .map_err(|e| format!("cannot run {}: {e}", bin.display()))?;
-        if !status.status.success() {
-            return Err(format!(
-                "{} failed: {}",
-                bin.display(),
-                String::from_utf8_lossy(&status.stderr)
-            ));
-        }
+        score::analyze(&bin, &dir.join("articles.jsonl"), &out, "articles.jsonl")?;
         for row in score::export_run(&dir, &work, &out)? {
             scores.row(row);
         }

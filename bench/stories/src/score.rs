@@ -214,20 +214,7 @@ pub fn demo_corpus(
     let gold_path = work.join("demo-gold.jsonl");
     std::fs::write(&gold_path, gold).map_err(|e| e.to_string())?;
     let out = work.join("demo-export");
-    let run = Command::new(bin)
-        .arg("analyze")
-        .arg(corpus)
-        .arg("--out")
-        .arg(&out)
-        .output()
-        .map_err(|e| format!("cannot run {}: {e}", bin.display()))?;
-    if !run.status.success() {
-        return Err(format!(
-            "{} failed on the demo corpus: {}",
-            bin.display(),
-            String::from_utf8_lossy(&run.stderr)
-        ));
-    }
+    analyze(bin, corpus, &out, "the demo corpus")?;
     let articles = read_jsonl(&out.join("articles.jsonl"))?;
     let story_of: Vec<(String, String)> = articles
         .iter()
@@ -268,4 +255,25 @@ pub fn demo_corpus(
         "event",
         &row,
     )]))
+}
+
+/// Runs `bin analyze INPUT --out OUT`; an error names the binary, `what` it read and its
+/// stderr.
+pub fn analyze(bin: &Path, input: &Path, out: &Path, what: &str) -> Result<(), String> {
+    let run = Command::new(bin)
+        .arg("analyze")
+        .arg(input)
+        .arg("--out")
+        .arg(out)
+        .output()
+        .map_err(|e| format!("cannot run {}: {e}", bin.display()))?;
+    if run.status.success() {
+        Ok(())
+    } else {
+        Err(format!(
+            "{} failed on {what}: {}",
+            bin.display(),
+            String::from_utf8_lossy(&run.stderr)
+        ))
+    }
 }

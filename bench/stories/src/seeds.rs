@@ -4,7 +4,6 @@
 
 use std::collections::HashMap;
 use std::path::Path;
-use std::process::Command;
 
 /// One line saying whether the seeds are grouped as they should be, or `None` when the
 /// seeds folder is not there.
@@ -13,20 +12,7 @@ pub fn check(bin: &Path, seeds: &Path, work: &Path) -> Result<Option<String>, St
         return Ok(None);
     }
     let out = work.join("seeds-export");
-    let run = Command::new(bin)
-        .arg("analyze")
-        .arg(seeds)
-        .arg("--out")
-        .arg(&out)
-        .output()
-        .map_err(|e| format!("cannot run {}: {e}", bin.display()))?;
-    if !run.status.success() {
-        return Err(format!(
-            "{} failed on the seeds: {}",
-            bin.display(),
-            String::from_utf8_lossy(&run.stderr)
-        ));
-    }
+    crate::score::analyze(bin, seeds, &out, "the seeds")?;
     let path = out.join("articles.jsonl");
     let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
     // Seed number (the file name's first three characters) to story id.
