@@ -61,24 +61,6 @@ const DATE_WORDS: &[&str] = &[
     "oct",
     "nov",
     "dec",
-    "january",
-    "february",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "mon",
     "tue",
     "wed",
@@ -134,7 +116,9 @@ pub fn split_date_label(line: &str) -> Option<(&str, &str)> {
             .to_lowercase();
         let date_like = bare.is_empty()
             || bare.chars().any(|c| c.is_ascii_digit())
-            || DATE_WORDS.contains(&bare.as_str());
+            || DATE_WORDS.contains(&bare.as_str())
+            || parallax_core::calendar::is_month(&bare)
+            || parallax_core::calendar::is_weekday(&bare);
         if !date_like || token.is_empty() {
             break;
         }

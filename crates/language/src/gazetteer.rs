@@ -239,7 +239,8 @@ pub const GIVEN_NAMES: &[(&str, Gender)] = &[
     ("steve", Gender::Male),
 ];
 
-/// Capitalised words that start sentences or headlines but never start a name (lowercase).
+/// Capitalised words that start sentences or headlines but never start a name (lowercase;
+/// month and weekday names come from `parallax_core::calendar`).
 #[rustfmt::skip]
 pub const NOT_NAMES: &[&str] = &[
     "the", "a", "an", "this", "that", "these", "those", "he", "she", "it", "they", "we", "i", "you",
@@ -251,9 +252,7 @@ pub const NOT_NAMES: &[&str] = &[
     "just", "only", "last", "next", "first", "new", "according", "read", "follow", "about", "more",
     "other", "another", "unfortunately", "elsewhere", "instead", "moreover", "yes", "well", "like",
     "is", "was", "are", "were", "will", "would", "could", "should", "may", "might", "can", "do",
-    "does", "did", "has", "have", "had", "be", "said", "says", "monday", "tuesday", "wednesday",
-    "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "june",
-    "july", "august", "september", "october", "november", "december", "jan.", "feb.", "aug.",
+    "does", "did", "has", "have", "had", "be", "said", "says", "jan.", "feb.", "aug.",
     "sept.", "oct.", "nov.", "dec.", "jan", "feb", "aug", "sept", "oct", "nov", "dec", "attention",
     "connect", "good", "top", "photo", "image", "video", "share", "comment", "comments",
     "advertisement", "related", "sign", "subscribe", "click", "see", "during", "despite", "amid",
@@ -392,6 +391,13 @@ pub fn word_class(lower: &str) -> u32 {
                     *t.entry(bare).or_default() |= bit;
                 }
             }
+        }
+        // Month and weekday names start sentences and datelines, never names.
+        for w in parallax_core::calendar::MONTHS
+            .iter()
+            .chain(parallax_core::calendar::WEEKDAYS.iter())
+        {
+            *t.entry(w).or_default() |= class::NOT_NAME;
         }
         for (w, _) in GIVEN_NAMES {
             *t.entry(w).or_default() |= class::GIVEN;

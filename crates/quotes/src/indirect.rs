@@ -53,13 +53,6 @@ const NOT_CLAUSE_OPENERS: &[&str] = &[
     "yesterday",
     "today",
     "tonight",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "last",
     "this",
     "next",
@@ -380,7 +373,8 @@ fn attribute(
                         // adverbial, when the subject is a known mention.
                         || (person_source
                             && ctx.words.get(k).is_some_and(|w| w.is_word)
-                            && !NOT_CLAUSE_OPENERS.contains(&opener))));
+                            && !NOT_CLAUSE_OPENERS.contains(&opener)
+                            && !parallax_core::calendar::is_weekday(opener))));
             if clause && end > k + 2 {
                 // ", calling the meeting …" after the clause is a second report.
                 let stop = (k + 1..end)

@@ -37,7 +37,7 @@ pub struct RawTerm {
 }
 
 fn is_stopword(word: &str) -> bool {
-    STOPWORDS.contains(&word)
+    STOPWORDS.contains(&word) || parallax_core::calendar::is_weekday(word)
 }
 
 /// Strips common English inflections so "killed", "kills" and "killing" meet.
