@@ -204,6 +204,20 @@ fn versions_of_one_story_are_not_template() {
     assert_eq!(after, before);
 }
 
+/// An HTML page with no charset and no URL, as generated input.
+fn html_page(bytes: Vec<u8>) -> RawDocument {
+    RawDocument {
+        source: "p".into(),
+        path: "p.html".into(),
+        format: InputFormat::Html,
+        payload: Payload::Html {
+            bytes,
+            declared_charset: None,
+        },
+        hints: RecordHints::default(),
+    }
+}
+
 proptest! {
     #[test]
     fn text_extraction_never_panics(lines in proptest::collection::vec("\\PC{0,80}", 0..30)) {
@@ -227,13 +241,7 @@ proptest! {
     fn html_extraction_never_panics(bytes in proptest::collection::vec(any::<u8>(), 0..400), tag in "(p|div|time|meta|script|title|h1)") {
         let mut page = format!("<html><head><{tag} datetime=\"2015-1-1\" content=\"x\">").into_bytes();
         page.extend_from_slice(&bytes);
-        let d = RawDocument {
-            source: "p".into(),
-            path: "p.html".into(),
-            format: InputFormat::Html,
-            payload: Payload::Html { bytes: page, declared_charset: None },
-            hints: RecordHints::default(),
-        };
+        let d = html_page(page);
         let _ = extract(&d);
     }
 
@@ -243,13 +251,7 @@ proptest! {
         0..120,
     )) {
         let page = format!("<html><body>{}</body></html>", parts.concat()).into_bytes();
-        let d = RawDocument {
-            source: "p".into(),
-            path: "p.html".into(),
-            format: InputFormat::Html,
-            payload: Payload::Html { bytes: page, declared_charset: None },
-            hints: RecordHints::default(),
-        };
+        let d = html_page(page);
         if let Ok(e) = extract(&d) {
             let index = CharIndex::new(&e.article.body);
             for span in e.article.paragraphs() {
