@@ -4,7 +4,7 @@
 
 use parallax_core::{
     Analysis, Article, ArticleId, CharIndex, CharSpan, Claim, Evidence, OriginKind, QuoteKind,
-    Story, StoryId,
+    Story, StoryId, StorylineId,
 };
 use serde_json::{json, Value};
 use std::collections::HashMap;
@@ -15,6 +15,9 @@ pub struct Catalog {
     position: HashMap<ArticleId, usize>,
     indexes: Vec<CharIndex>,
     claims_of: HashMap<StoryId, Vec<usize>>,
+    /// Every storyline with two or more events: its label and its events (story indexes,
+    /// in time order).
+    events_of: HashMap<StorylineId, (Option<String>, Vec<usize>)>,
 }
 
 /// Public id of a story ("s3").
@@ -44,11 +47,30 @@ impl Catalog {
         for (n, c) in analysis.claims.iter().enumerate() {
             claims_of.entry(c.story).or_default().push(n);
         }
+        let mut events_of: HashMap<StorylineId, (Option<String>, Vec<usize>)> = HashMap::new();
+        for (n, story) in analysis.stories.iter().enumerate() {
+            if let Some(line) = story.storyline {
+                events_of.entry(line).or_default().1.push(n);
+            }
+        }
+        events_of.retain(|_, (_, events)| events.len() >= 2);
+        for (line, label) in &analysis.storylines {
+            if let Some(entry) = events_of.get_mut(line) {
+                entry.0 = Some(label.clone());
+            }
+        }
+        for (_, events) in events_of.values_mut() {
+            events.sort_by_key(|&n| {
+                let s = &analysis.stories[n];
+                (s.start.is_none(), s.start, s.id)
+            });
+        }
         Catalog {
             analysis,
             position,
             indexes,
             claims_of,
+            events_of,
         }
     }
 
@@ -148,25 +170,13 @@ impl Catalog {
     /// The storyline a story belongs to, with its label and its events (every story of
     /// the storyline, in time order), or null when the story stands alone.
     fn storyline_json(&self, story: &Story) -> Value {
-        let Some(line) = story.storyline else {
+        let Some((line, (label, events))) = story
+            .storyline
+            .and_then(|line| Some((line, self.events_of.get(&line)?)))
+        else {
             return Value::Null;
         };
-        let mut events: Vec<&Story> = self
-            .analysis
-            .stories
-            .iter()
-            .filter(|s| s.storyline == Some(line))
-            .collect();
-        if events.len() < 2 {
-            return Value::Null;
-        }
-        events.sort_by_key(|s| (s.start.is_none(), s.start, s.id));
-        let label = self
-            .analysis
-            .storylines
-            .iter()
-            .find(|(id, _)| *id == line)
-            .map(|(_, label)| label.as_str());
+        let events: Vec<&Story> = events.iter().map(|&n| &self.analysis.stories[n]).collect();
         json!({
             "id": format!("l{}", line.0),
             "label": label,
