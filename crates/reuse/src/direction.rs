@@ -70,16 +70,12 @@ pub fn a_is_copy(a: Side, b: Side) -> Option<bool> {
     }
 }
 
-/// Reads both sides of `passages` (source spans in `source_words`, target spans in
-/// `target_words`) and says whether the texts make the target's source the copy.
-pub fn source_is_copy(
-    passages: &[Passage],
-    source_words: &[Word],
-    target_words: &[Word],
-) -> Option<bool> {
-    let source = Side::of(source_words, passages.iter().map(|p| p.source));
-    let target = Side::of(target_words, passages.iter().map(|p| p.target));
-    a_is_copy(source, target)
+/// Both sides of `passages`: the source's (spans in `source_words`) and the target's.
+pub fn sides(passages: &[Passage], source_words: &[Word], target_words: &[Word]) -> (Side, Side) {
+    (
+        Side::of(source_words, passages.iter().map(|p| p.source)),
+        Side::of(target_words, passages.iter().map(|p| p.target)),
+    )
 }
 
 #[cfg(test)]

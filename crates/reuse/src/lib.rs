@@ -129,18 +129,6 @@ fn align_pair(
     if passages.is_empty() {
         return None;
     }
-    // Credits and dates silent: the texts tell who copied whom, else arrival order.
-    let swapped = decided.is_none()
-        && direction::source_is_copy(&passages, &st.words, &tt.words) == Some(true);
-    let ((source, st), (target, tt)) = if swapped {
-        for p in &mut passages {
-            std::mem::swap(&mut p.source, &mut p.target);
-        }
-        passages.sort_by_key(|p| p.target.start());
-        ((target, tt), (source, st))
-    } else {
-        ((source, st), (target, tt))
-    };
     let (sq, tq) = (
         quotes::QuoteMask::new(&st.chars),
         quotes::QuoteMask::new(&tt.chars),
@@ -154,10 +142,24 @@ fn align_pair(
     if !evidence {
         return None;
     }
-    let matched: usize = if swapped {
-        direction::Side::of(&tt.words, passages.iter().map(|p| p.target)).shared
+    // Credits and dates silent: the texts tell who copied whom, else arrival order.
+    let sides = decided
+        .is_none()
+        .then(|| direction::sides(&passages, &st.words, &tt.words));
+    let swapped = sides.is_some_and(|(s, t)| direction::a_is_copy(s, t) == Some(true));
+    let (source, target, tt) = if swapped {
+        for p in &mut passages {
+            std::mem::swap(&mut p.source, &mut p.target);
+        }
+        passages.sort_by_key(|p| p.target.start());
+        (target, source, st)
     } else {
-        passages.iter().map(|p| p.matched_words).sum()
+        (source, target, tt)
+    };
+    // Words of the target inside passages: after a swap, what the old source shares.
+    let matched: usize = match sides {
+        Some((old_source, _)) if swapped => old_source.shared,
+        _ => passages.iter().map(|p| p.matched_words).sum(),
     };
     let coverage = matched as f32 / tt.words.len().max(1) as f32;
     Some(Found {
