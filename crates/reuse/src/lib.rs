@@ -12,8 +12,9 @@
 //!    quotation marks in both bodies are quotes of the same speaker and alone never
 //!    make a link;
 //! 4. direction and provenance ([`provenance`]): wire credits and datelines
-//!    ([`wire`]), then publication dates, then the texts ([`direction`]: the trimmed
-//!    text, or the one with an intro of its own, is the copy), then arrival order
+//!    ([`wire`]) first; then the texts when one is clearly trimmed from the other
+//!    ([`direction`]) and the dates are no more than a few days apart or missing; then
+//!    publication dates; then an intro of its own (the copy's); then arrival order
 //!    decide who copied whom;
 //!    each article gets an origin and an independence key shared by all copies.
 
@@ -28,9 +29,10 @@ pub mod wire;
 
 pub use provenance::{copy_families, CopyFamily};
 
+use direction::Verdict;
 use minhash::{estimate_jaccard, LshIndex, MinHasher, Signature};
 use parallax_core::{Article, Provenance, ReuseLink};
-use provenance::{Facts, Incoming};
+use provenance::{Facts, Incoming, Said};
 use rayon::prelude::*;
 use std::collections::HashMap;
 
@@ -116,10 +118,11 @@ fn align_pair(
     (earlier, earlier_tokens): (usize, &Tokens),
     (later, later_tokens): (usize, &Tokens),
 ) -> Option<Found> {
-    let decided = provenance::later_is_source(
+    let said = provenance::said(
         (&articles[earlier], &facts[earlier]),
         (&articles[later], &facts[later]),
     );
+    let decided = said.later_is_source();
     let ((source, st), (target, tt)) = if decided == Some(true) {
         ((later, later_tokens), (earlier, earlier_tokens))
     } else {
@@ -142,11 +145,20 @@ fn align_pair(
     if !evidence {
         return None;
     }
-    // Credits and dates silent: the texts tell who copied whom, else arrival order.
-    let sides = decided
-        .is_none()
+    // Credits first; then a text clearly trimmed from the other, when dates are close or
+    // silent; then dates; then an intro of its own; then arrival order.
+    let sides = (!matches!(said, Said::Credits(_)))
         .then(|| direction::sides(&passages, &st.words, &tt.words));
-    let swapped = sides.is_some_and(|(s, t)| direction::a_is_copy(s, t) == Some(true));
+    let swapped = match (said, sides.map(|(s, t)| direction::verdict(s, t))) {
+        (Said::Credits(_), _) | (_, None) => false,
+        (Said::Dates { days, .. }, Some(Verdict::Coverage(v)))
+            if days <= direction::TEXT_OVER_DATES_DAYS =>
+        {
+            v
+        }
+        (Said::Nothing, Some(Verdict::Coverage(v) | Verdict::Intro(v))) => v,
+        _ => false,
+    };
     let (source, target, tt) = if swapped {
         for p in &mut passages {
             std::mem::swap(&mut p.source, &mut p.target);

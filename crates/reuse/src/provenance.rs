@@ -34,24 +34,56 @@ impl Facts {
     }
 }
 
-/// Whether `later` (in stream order) is the source of text shared with `earlier`, as
-/// far as credits and dates tell; `None` when they do not (no dates, or the same day).
+/// What credits and dates say of a pair `(earlier, later)` in stream order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Said {
+    /// Credits tell: `true` when `later` is the source.
+    Credits(bool),
+    /// Dates tell, `days` apart: `true` when `later` is the source.
+    Dates {
+        /// Whether `later` is the source.
+        later_is_source: bool,
+        /// Days between the two dates.
+        days: i64,
+    },
+    /// Neither tells (no credits that differ; no dates, or the same day).
+    Nothing,
+}
+
+impl Said {
+    /// Whether `later` is the source, as far as credits and dates tell.
+    pub fn later_is_source(self) -> Option<bool> {
+        match self {
+            Said::Credits(v) => Some(v),
+            Said::Dates {
+                later_is_source, ..
+            } => Some(later_is_source),
+            Said::Nothing => None,
+        }
+    }
+}
+
+/// What credits and dates say of which of `earlier` and `later` (in stream order) is
+/// the source of text they share.
 ///
 /// The agency's own site beats everyone; then an article carrying the wire's dateline
 /// beats one without it ("/TASS/" names the origin whoever printed first); then the
 /// earlier publication date.
-pub fn later_is_source(earlier: (&Article, &Facts), later: (&Article, &Facts)) -> Option<bool> {
+pub fn said(earlier: (&Article, &Facts), later: (&Article, &Facts)) -> Said {
     let (ea, ef) = earlier;
     let (la, lf) = later;
     if ef.is_agency_site != lf.is_agency_site {
-        return Some(lf.is_agency_site);
+        return Said::Credits(lf.is_agency_site);
     }
     if ef.agency.is_some() != lf.agency.is_some() {
-        return Some(lf.agency.is_some());
+        return Said::Credits(lf.agency.is_some());
     }
     match (ea.published, la.published) {
-        (Some(e), Some(l)) if e != l => Some(l < e),
-        _ => None,
+        (Some(e), Some(l)) if e != l => Said::Dates {
+            later_is_source: l < e,
+            days: (l - e).num_days().abs(),
+        },
+        _ => Said::Nothing,
     }
 }
 

@@ -100,12 +100,30 @@ fn dateline_credit_beats_an_earlier_copy() {
 
 #[test]
 fn without_credits_the_earlier_article_is_the_source() {
-    let mut first = article("rewrite", "Harbour Times", Some("2024-06-03"), &[]);
+    // A week apart: further apart than pages are misdated, so the dates decide although
+    // the text of the earlier one looks trimmed from the later.
+    let mut first = article("rewrite", "Harbour Times", Some("2024-05-28"), &[]);
     let mut second = article("wire", "Kestrel Daily", Some("2024-06-04"), &[]);
     // Strip the dateline so only dates decide.
     second.body = second.body.replacen("MIRANE, June 4. /KVA/. ", "", 1);
     first.credits.clear();
     insta::assert_snapshot!(render(&[first, second]));
+}
+
+#[test]
+fn a_day_apart_a_trimmed_text_is_the_copy_whatever_its_date() {
+    // The rewrite is dated a day before the text it trimmed (a time zone, or a source
+    // page dated by its last update): the texts outweigh one day.
+    let mut first = article("rewrite", "Harbour Times", Some("2024-06-03"), &[]);
+    let mut second = article("wire", "Kestrel Daily", Some("2024-06-04"), &[]);
+    second.body = second.body.replacen("MIRANE, June 4. /KVA/. ", "", 1);
+    first.credits.clear();
+    let rendered = render(&[first, second]);
+    assert!(
+        rendered.contains("link fixture://wire -> fixture://rewrite"),
+        "{rendered}"
+    );
+    insta::assert_snapshot!(rendered);
 }
 
 #[test]
