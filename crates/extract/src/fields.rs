@@ -314,7 +314,7 @@ pub fn choose(doc: &RawDocument, page: Option<&PageMeta>, text: &CleanText) -> F
             FieldSource::TextLine,
         );
     }
-    if let Some(host) = url.as_deref().and_then(host_of) {
+    if let Some(host) = url.as_deref().and_then(outlet_host) {
         set(&mut f.outlet, &mut f.sources.outlet, host, FieldSource::Url);
     }
     // A site name given as a URL is reduced to its host.
@@ -393,6 +393,21 @@ fn site_name(raw: &str) -> Option<String> {
     Some(name.to_owned())
 }
 
+/// The host of `url` as an outlet name, unless it is a name reserved for examples and
+/// tests (RFC 2606, RFC 6761: `*.example`, `*.test`, `*.invalid`, `*.localhost`,
+/// `example.com`, `.net`, `.org`). Such a host is a placeholder: a corpus that gives all
+/// its unattributed documents `https://docs.example/…` names no single outlet, and
+/// taking it as one would count them all as one source.
+pub fn outlet_host(url: &str) -> Option<String> {
+    let host = host_of(url)?;
+    let tld = host.rsplit('.').next().unwrap_or_default();
+    let reserved = matches!(tld, "example" | "test" | "invalid" | "localhost")
+        || ["example.com", "example.net", "example.org"]
+            .iter()
+            .any(|d| host == *d || host.ends_with(&format!(".{d}")));
+    (!reserved).then_some(host)
+}
+
 /// `https://www.example.org/x` → `example.org`.
 pub fn host_of(url: &str) -> Option<String> {
     let rest = url.split_once("://")?.1;
@@ -407,6 +422,23 @@ pub fn host_of(url: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn placeholder_hosts_name_no_outlet() {
+        assert_eq!(
+            outlet_host("https://www.harbourtimes.co.uk/news/1").as_deref(),
+            Some("harbourtimes.co.uk")
+        );
+        assert_eq!(outlet_host("https://docs.example/doc/ab12"), None);
+        assert_eq!(outlet_host("http://www.example.com/story"), None);
+        assert_eq!(outlet_host("http://news.example.org/story"), None);
+        assert_eq!(outlet_host("http://site.test/a"), None);
+        // A real name that merely contains the word keeps its host.
+        assert_eq!(
+            outlet_host("https://examplenews.com/a").as_deref(),
+            Some("examplenews.com")
+        );
+    }
 
     #[test]
     fn site_suffix_is_stripped() {

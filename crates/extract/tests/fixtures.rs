@@ -123,7 +123,7 @@ fn html_metadata_from_text_and_url() {
     let d = doc(
         &fixture("meta_sparse.html"),
         None,
-        Some("https://www.tribune.example/2015/10/21/library"),
+        Some("https://www.mirane-tribune.co.uk/2015/10/21/library"),
     );
     insta::assert_snapshot!(render(&extract(&d).expect("a body").article));
 }
