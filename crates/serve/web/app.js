@@ -4,6 +4,8 @@
 
 const $ = (sel) => document.querySelector(sel);
 const esc = (s) => String(s ?? "").replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c]));
+// "1 article", "3 articles".
+const count = (n, noun) => `${n} ${noun}${n === 1 ? "" : "s"}`;
 const PALETTE = ["#3557c4", "#e07b00", "#1f9d55", "#9b3fc4", "#c43557", "#00899b", "#7a8a00", "#5b5b5b"];
 let current = null;
 
@@ -31,8 +33,8 @@ function listStories() {
   const item = (s, inLine) => `
     <div class="item${inLine ? " in-line" : ""}" data-id="${esc(s.id)}">
       <div class="title">${esc(s.title || "(untitled)")}</div>
-      <div class="meta">${esc(dates(s.start, s.end))} · ${s.articles} articles · ${s.outlets.length} outlets</div>
-      <div class="meta">${s.claims} claims${s.contradicted ? ` · <span class="badge bad">${s.contradicted} contradicted</span>` : ""}</div>
+      <div class="meta">${esc(dates(s.start, s.end))} · ${count(s.articles, "article")} · ${count(s.outlets.length, "outlet")}</div>
+      <div class="meta">${count(s.claims, "claim")}${s.contradicted ? ` · <span class="badge bad">${s.contradicted} contradicted</span>` : ""}</div>
     </div>`;
   const lines = new Map();
   for (const s of stories) {
@@ -134,7 +136,7 @@ async function showStory(id) {
   const byId = new Map(story.articles.map((a) => [a.id, a]));
   const head = `
     <h1>${esc(story.title || "(untitled)")}</h1>
-    <div class="muted">${esc(dates(story.start, story.end))} · ${story.articles.length} articles from ${story.outlets.length} outlets · ${story.claims.length} claims</div>`;
+    <div class="muted">${esc(dates(story.start, story.end))} · ${count(story.articles.length, "article")} from ${count(story.outlets.length, "outlet")} · ${count(story.claims.length, "claim")}</div>`;
 
   const colTemplate = `minmax(300px, 2.4fr) repeat(${cols.length}, minmax(92px, 1fr))`;
   // How each article treats the story's claims: a stacked bar of states / contradicts /

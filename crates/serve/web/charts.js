@@ -64,30 +64,38 @@ function coverageTimeline(story, cols) {
     <span>hollow: undated</span></div>`;
 }
 
-// The storyline's events on one axis, sized by articles; the shown story is filled, the
-// others link to themselves.
+// The storyline's events, one row each on one time axis: a bar from the event's first
+// day to its last, a dot sized by its articles; undated events last, hollow, in their own
+// column. The shown story is filled and bold; the others link to themselves.
 function storylineStrip(story) {
   const line = story.storyline;
   if (!line || !line.events || line.events.length < 2) return "";
-  const dated = line.events.filter((e) => e.start);
-  const left = 20, right = 660, undatedX = 770, y = 34;
-  const scale = dated.length ? dayScale(dated.map((e) => day(e.start)), left, right) : null;
-  // Undated events side by side at the right end, left of the "undated" label.
-  let undated = 0;
-  const marks = line.events.map((e, i) => {
-    const x = e.start && scale ? scale.x(day(e.start)) : undatedX - 30 * undated++;
-    const r = Math.min(14, 4 + 2 * Math.sqrt(e.articles));
+  const events = [...line.events].sort((a, b) =>
+    (a.start ? 0 : 1) - (b.start ? 0 : 1) || (a.start || "").localeCompare(b.start || ""));
+  const dated = events.filter((e) => e.start);
+  const rowH = 22, top = 8, labelX = 330, left = 345, right = 690, undatedX = 750;
+  const h = top + rowH * events.length + (dated.length ? 26 : 8);
+  const days = dated.flatMap((e) => [day(e.start), day(e.end || e.start)]);
+  const scale = dated.length ? dayScale(days, left, right) : null;
+  const rows = events.map((e, i) => {
+    const y = top + rowH * i + rowH / 2;
+    const r = Math.min(9, 3 + 1.5 * Math.sqrt(e.articles));
     const here = e.id === story.id;
-    const labelY = i % 2 ? y + r + 14 : y - r - 6;
-    return `<a href="#${esc(e.id)}"><g class="event${here ? " here" : ""}">
-      <title>${esc(e.title || "(untitled)")}: ${e.articles} article${e.articles === 1 ? "" : "s"}, ${esc(e.start || "undated")}</title>
-      <circle cx="${x}" cy="${y}" r="${r}"></circle>
-      <text x="${x}" y="${labelY}" text-anchor="${x < 120 ? "start" : x > 640 ? "end" : "middle"}">${esc((e.title || "").slice(0, 28))}</text></g></a>`;
+    const x0 = e.start && scale ? scale.x(day(e.start)) : undatedX;
+    const x1 = e.start && scale ? scale.x(day(e.end || e.start)) : undatedX;
+    const bar = x1 > x0 ? `<line x1="${x0}" x2="${x1}" y1="${y}" y2="${y}" class="span"></line>` : "";
+    const title = e.title || "(untitled)";
+    const short = title.length > 46 ? title.slice(0, 45) + "…" : title;
+    const when = e.start ? (e.end && e.end !== e.start ? `${e.start} to ${e.end}` : e.start) : "undated";
+    return `<a href="#${esc(e.id)}"><g class="event${here ? " here" : ""}${e.start ? "" : " undated"}">
+      <title>${esc(title)}: ${count(e.articles, "article")}, ${esc(when)}</title>
+      <line x1="${left}" x2="${undatedX}" y1="${y}" y2="${y}" class="lane"></line>
+      <text x="${labelX}" y="${y + 4}" text-anchor="end">${esc(short)}</text>${bar}
+      <circle cx="${x1}" cy="${y}" r="${r}"></circle></g></a>`;
   }).join("");
-  const h = 96;
+  const undated = dated.length < events.length
+    ? `<text x="${undatedX}" y="${h - 4}" text-anchor="middle" class="axis">undated</text>` : "";
   return `<h2>Storyline${line.label ? ": " + esc(line.label) : ""} · ${line.events.length} events</h2>
     <svg class="storyline" viewBox="0 0 800 ${h}" role="img" aria-label="events of this storyline">
-    <line x1="${left}" x2="${undatedX}" y1="${y}" y2="${y}" class="lane"></line>${marks}
-    ${scale ? axis(scale, h - 14) : ""}
-    ${undated ? `<text x="${undatedX}" y="${h - 1}" text-anchor="end" class="axis">undated</text>` : ""}</svg>`;
+    ${rows}${scale ? axis(scale, h - 14) : ""}${undated}</svg>`;
 }
