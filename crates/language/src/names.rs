@@ -138,25 +138,15 @@ pub(crate) fn split_run(words: &Words<'_>, i: usize, j: usize) -> Vec<(usize, us
 /// Particles that, capitalised, open a name.
 const OPENING_PARTICLES: &[&str] = &["al", "el", "de", "van", "von", "da", "du", "la", "le"];
 
-/// Endings of hyphenated adjectives made from a name ("US-led", "Iranian-backed"): they
-/// describe, they name nothing.
-const ADJECTIVE_ENDINGS: &[&str] = &[
-    "-led",
-    "-backed",
-    "-supported",
-    "-based",
-    "-born",
-    "-style",
-    "-linked",
-    "-allied",
-    "-controlled",
-    "-held",
-    "-funded",
-    "-owned",
-    "-made",
-    "-brokered",
-    "-sponsored",
-];
+/// True for a hyphenated adjective made from a name ("US-led", "Iranian-backed",
+/// "Soviet-era", "New York-based"): its last part is written in small letters. Such a
+/// word describes, it names nothing; names keep capitals after the hyphen ("al-Assad",
+/// "Wal-Mart", "Romney-Ryan").
+fn is_hyphenated_adjective(word: &str) -> bool {
+    word.rsplit_once('-').is_some_and(|(head, tail)| {
+        !head.is_empty() && tail.chars().count() >= 2 && tail.chars().all(|c| c.is_lowercase())
+    })
+}
 
 /// True when a one-word run is no name: a pronoun contraction ("I’m", "We’ll") or a
 /// hyphenated adjective ("US-led").
@@ -173,7 +163,7 @@ fn is_non_name_word(word: &str) -> bool {
         });
     // "S and M", "Liz Cheney (R)": a letter alone names nothing.
     let letter = word.chars().count() == 1;
-    letter || contraction || ADJECTIVE_ENDINGS.iter().any(|e| lower.ends_with(e))
+    letter || contraction || is_hyphenated_adjective(word)
 }
 
 pub(crate) fn capital_run(
@@ -185,6 +175,16 @@ pub(crate) fn capital_run(
     out: &mut Vec<Candidate>,
 ) {
     if q == p + 1 && is_non_name_word(words.text(p)) {
+        return;
+    }
+    // "New York-based Human Rights Watch": the name starts after the adjective.
+    if let Some(k) = (p..q)
+        .rev()
+        .find(|&k| is_hyphenated_adjective(words.text(k)))
+    {
+        if k + 1 < q {
+            capital_run(words, k + 1, q, s, title_case, out);
+        }
         return;
     }
     // "Mitch Kell of Varnia", "Democrat of Ostrel": a known place after "of" is where the
@@ -393,6 +393,10 @@ mod tests {
         assert!(is_non_name_word("I’m"));
         assert!(is_non_name_word("We'll"));
         assert!(is_non_name_word("US-led"));
+        assert!(is_non_name_word("Soviet-era"));
+        assert!(is_non_name_word("Ethiopian-flagged"));
+        assert!(!is_non_name_word("al-Assad"));
+        assert!(!is_non_name_word("Wal-Mart"));
         assert!(is_non_name_word("Iranian-backed"));
         assert!(!is_non_name_word("O’Brien"));
         assert!(!is_non_name_word("Al-Assad"));

@@ -4,7 +4,7 @@
 use crate::fold::{fold_name, is_latin, skeleton};
 use crate::gazetteer;
 use parallax_core::{Article, Entity, EntityId, EntityKind, EntityTable, LocalEntityId, Mentions};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// How a local entity is matched across articles.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -289,10 +289,31 @@ fn contains_words(name: &str, short: &str) -> bool {
     name.len() > short.len() && format!(" {name} ").contains(&format!(" {short} "))
 }
 
+/// Whether clusters `a` and `b` are talked about in the same company: some article names
+/// both, or their articles share two other entities. Initials alone are weak across a
+/// corpus ("BBC" is not "Banstead Baptist Church", "VP" not "Vancouver Police").
+/// `in_article` lists the clusters each article names.
+fn same_context(
+    clusters: &[Vec<&Member>],
+    in_article: &HashMap<usize, Vec<usize>>,
+    a: usize,
+    b: usize,
+) -> bool {
+    let company = |c: usize| -> HashSet<usize> {
+        clusters[c]
+            .iter()
+            .flat_map(|m| in_article.get(&m.article).into_iter().flatten().copied())
+            .collect()
+    };
+    let (ca, cb) = (company(a), company(b));
+    // Naming both in one article puts each in the other's company.
+    ca.contains(&b) || ca.intersection(&cb).filter(|&&c| c != a && c != b).count() >= 2
+}
+
 /// Joins a cluster known only by an acronym ("GSFB") to the one organisation in the corpus
-/// whose name those are the initials of ("Grey Sound Fisheries Board"), whether or not the
-/// article that uses the acronym spells the name out; and a short name to the one
-/// organisation whose name holds it.
+/// whose name those are the initials of ("Grey Sound Fisheries Board") when some article
+/// uses both, whether or not every article that uses the acronym spells the name out; and
+/// a short name to the one organisation whose name holds it.
 fn merge_acronyms(clusters: &mut Vec<Vec<&Member>>, mentions: &[Mentions]) {
     let entity = |m: &Member| mentions[m.article].entity(m.local);
     let acronyms: Vec<Option<String>> = clusters
@@ -317,7 +338,14 @@ fn merge_acronyms(clusters: &mut Vec<Vec<&Member>>, mentions: &[Mentions]) {
             let e = entity(c.first()?)?;
             let folded = fold_name(&e.name);
             let words: Vec<&str> = folded.split(' ').collect();
+            // Each word a capitalised one and no nationality ("Police officers",
+            // "African-American" are no short names; "Wal-Mart" is).
+            let name_words = e.name.split([' ', '-']).filter(|w| !w.is_empty());
             let ok = words.len() >= 2
+                && name_words.clone().all(|w| {
+                    w.chars().next().is_some_and(char::is_uppercase)
+                        && !gazetteer::demonym_shaped(&w.to_lowercase())
+                })
                 && matches!(e.kind, EntityKind::Group | EntityKind::Other)
                 && !gazetteer::contains(gazetteer::ORG_WORDS, words[words.len() - 1])
                 && c.iter()
@@ -325,6 +353,15 @@ fn merge_acronyms(clusters: &mut Vec<Vec<&Member>>, mentions: &[Mentions]) {
             ok.then_some(folded)
         })
         .collect();
+    let mut in_article: HashMap<usize, Vec<usize>> = HashMap::new();
+    for (c, members) in clusters.iter().enumerate() {
+        for m in members {
+            let named = in_article.entry(m.article).or_default();
+            if named.last() != Some(&c) {
+                named.push(c);
+            }
+        }
+    }
     let mut into: Vec<Option<usize>> = vec![None; clusters.len()];
     for i in 0..clusters.len() {
         if acronyms[i].is_none() && short_names[i].is_none() {
@@ -352,7 +389,9 @@ fn merge_acronyms(clusters: &mut Vec<Vec<&Member>>, mentions: &[Mentions]) {
             })
             .collect();
         if let [owner] = owners[..] {
-            into[i] = Some(owner);
+            if acronyms[i].is_none() || same_context(clusters, &in_article, i, owner) {
+                into[i] = Some(owner);
+            }
         }
     }
     for i in 0..clusters.len() {

@@ -139,3 +139,28 @@ fn a_person_named_with_a_title_is_not_outvoted_by_bare_mentions() {
         "{halvard:?}"
     );
 }
+
+#[test]
+fn an_acronym_joins_a_name_from_another_article_only_in_the_same_company() {
+    // "GSFB" is never spelled out where it is used, but its article shares the harbour
+    // master and the town with the one that names the Grey Sound Fisheries Board. "KVC"
+    // shares nothing with the choir whose initials it happens to have.
+    let articles = [
+        article_from("published: 2024-03-01\nThe Grey Sound Fisheries Board met harbour master Lena Ostrova in Mirane on Monday."),
+        article_from("published: 2024-03-02\nLena Ostrova said the GSFB would cut the quota. Fishermen in Mirane were angry."),
+        article_from("published: 2024-03-03\nThe Kestrel Valley Choir sang in Dorrin on Sunday."),
+        article_from("published: 2024-03-04\nThe KVC said on Thursday that its shares rose on the Varnia exchange."),
+    ];
+    let mentions: Vec<_> = articles.iter().map(parallax_language::analyze).collect();
+    let table = parallax_language::resolve_entities(&articles, &mentions);
+    let named = |name: &str| {
+        table
+            .entities
+            .iter()
+            .find(|e| e.name == name || e.aliases.iter().any(|a| a == name))
+            .map(|e| e.id)
+    };
+    assert_eq!(named("GSFB"), named("Grey Sound Fisheries Board"));
+    assert!(named("KVC").is_some());
+    assert_ne!(named("KVC"), named("Kestrel Valley Choir"));
+}
