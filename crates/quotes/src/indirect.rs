@@ -152,6 +152,10 @@ pub fn indirect_speech(ctx: &Context<'_>, regions: &[Region]) -> Vec<Attribution
                 i += 1;
                 continue;
             };
+            if verb_is_noun_or_passive(ctx, i, first) {
+                i += 1;
+                continue;
+            }
             if let Some(a) = attribute(
                 ctx,
                 regions,
@@ -172,6 +176,30 @@ pub fn indirect_speech(ctx: &Context<'_>, regions: &[Region]) -> Vec<Attribution
         }
     }
     out
+}
+
+/// True when the cue word at `cue` is a noun ("their claims", "the reports") or a passive
+/// participle with no speaker before it ("the rumour being reported").
+fn verb_is_noun_or_passive(ctx: &Context<'_>, cue: usize, first: usize) -> bool {
+    cue > first
+        && matches!(
+            ctx.lower_at(cue - 1),
+            "the"
+                | "a"
+                | "an"
+                | "their"
+                | "his"
+                | "her"
+                | "its"
+                | "our"
+                | "my"
+                | "your"
+                | "these"
+                | "those"
+                | "being"
+                | "been"
+                | "be"
+        )
 }
 
 fn span(ctx: &Context<'_>, a: usize, b: usize) -> Option<(usize, usize)> {
