@@ -31,10 +31,24 @@ pub struct Draft {
 /// A resolved mention as byte range, entity index and form.
 pub type Linked = (usize, usize, usize, MentionForm);
 
+/// True for a generational suffix after a name ("Jr.", "Sr", "III").
+pub(crate) fn is_name_suffix(word: &str) -> bool {
+    matches!(
+        word.trim_end_matches(','),
+        "Jr." | "Sr." | "Jr" | "Sr" | "II" | "III" | "IV"
+    )
+}
+
+/// The surname of a person's name: its last word before any generational suffix
+/// ("Joseph R. Biden Jr." → "Biden").
+pub(crate) fn surname_word(name: &str) -> Option<&str> {
+    name.split_whitespace().rev().find(|w| !is_name_suffix(w))
+}
+
 pub(crate) fn person_parts(name: &str) -> (Option<String>, Option<String>) {
     let parts: Vec<&str> = name
         .split_whitespace()
-        .filter(|p| !matches!(*p, "Jr." | "Sr." | "Jr" | "II" | "III"))
+        .filter(|p| !is_name_suffix(p))
         .collect();
     match parts.as_slice() {
         [] => (None, None),

@@ -262,7 +262,10 @@ pub const NOT_NAMES: &[&str] = &[
     "noting", "adding", "let", "let's", "please", "thank", "thanks", "dear", "oh", "o", "mr", "ms",
     "mrs", "nobody", "somebody", "everybody", "anybody", "everyone", "someone", "anyone",
     "nothing", "something", "everything", "anything", "several", "few", "any", "various",
-    "numerous", "dozens", "hundreds", "thousands", "millions",
+    "numerous", "dozens", "hundreds", "thousands", "millions", "across", "following",
+    "around", "toward", "towards", "throughout", "onto", "via", "unlike", "besides",
+    "alongside", "regarding", "concerning", "including", "unless", "whereas", "nor",
+    "neither", "almost", "nearly",
     // Time zones after a clock time ("10:30 a.m. IST").
     "gmt", "utc", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "bst", "cet", "cest",
     "ist", "msk", "aest", "jst",

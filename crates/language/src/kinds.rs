@@ -54,10 +54,18 @@ pub(crate) fn name_candidate(
     });
     if kind == EntityKind::Other {
         // "Church Avenue": the last word decides before an organisation word inside.
+        // "Gulf of Aden", "Strait of Hormuz": a natural feature named before "of".
+        let feature_of = q - name_from >= 3
+            && words.lower(name_from + 1) == "of"
+            && matches!(
+                words.lower(name_from),
+                "gulf" | "bay" | "strait" | "straits" | "sea" | "isle" | "lake" | "cape" | "mount"
+            );
         let place_head = !single
             && gender.is_none()
-            && gazetteer::contains(gazetteer::PLACE_HEADS, words.lower(q - 1))
-            && !words.has(q - 1, class::ORG);
+            && (feature_of
+                || gazetteer::contains(gazetteer::PLACE_HEADS, words.lower(q - 1))
+                    && !words.has(q - 1, class::ORG));
         kind = if place_head {
             EntityKind::Place
         } else if (name_from..q).any(|k| words.has(k, class::ORG)) || acronym {

@@ -177,6 +177,15 @@ pub(crate) fn capital_run(
     if q == p + 1 && is_non_name_word(words.text(p)) {
         return;
     }
+    // "Arcade Joseph Comeaux, Jr.": a suffix cut off by a comma names nobody alone.
+    if (p..q).all(|k| {
+        matches!(
+            words.lower(k),
+            "jr" | "jr." | "sr" | "sr." | "." | "ii" | "iii" | "iv"
+        )
+    }) {
+        return;
+    }
     // "New York-based Human Rights Watch": the name starts after the adjective.
     if let Some(k) = (p..q)
         .rev()

@@ -1,6 +1,7 @@
 //! Cross-article resolution: one corpus entity per person, organisation, place or group,
 //! whatever spelling each outlet used.
 
+use crate::coref::surname_word;
 use crate::fold::{fold_name, is_latin, skeleton};
 use crate::gazetteer;
 use parallax_core::{Article, Entity, EntityId, EntityKind, EntityTable, LocalEntityId, Mentions};
@@ -39,7 +40,7 @@ pub fn resolve_entities(articles: &[Article], mentions: &[Mentions]) -> EntityTa
     for m in mentions {
         for e in &m.entities {
             if e.kind == EntityKind::Person && !is_role_only(&e.name) {
-                if let Some(last) = e.name.split_whitespace().last() {
+                if let Some(last) = surname_word(&e.name) {
                     person_surnames.insert(fold_name(last), ());
                 }
             }
@@ -50,7 +51,7 @@ pub fn resolve_entities(articles: &[Article], mentions: &[Mentions]) -> EntityTa
     for (ai, m) in mentions.iter().enumerate() {
         for e in &m.entities {
             let words: Vec<&str> = e.name.split_whitespace().collect();
-            let folded_last = words.last().map(|w| fold_name(w)).unwrap_or_default();
+            let folded_last = surname_word(&e.name).map(fold_name).unwrap_or_default();
             let key = if is_role_only(&e.name) && e.kind != EntityKind::Place {
                 if e.kind == EntityKind::Organization {
                     Key::Named(e.kind, fold_name(&e.name))

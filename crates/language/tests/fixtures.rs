@@ -164,3 +164,25 @@ fn an_acronym_joins_a_name_from_another_article_only_in_the_same_company() {
     assert!(named("KVC").is_some());
     assert_ne!(named("KVC"), named("Kestrel Valley Choir"));
 }
+
+#[test]
+fn a_generational_suffix_is_no_surname() {
+    // Two men whose names end in "Jr." are not one person; the surname comes before it.
+    let articles = [
+        article_from("published: 2024-03-01\nHarbour commissioner Pavel Ostrum Jr. opened the new pier in Mirane on Monday."),
+        article_from("published: 2024-03-02\nThe escaped inmate Dario Kell Jr. was caught near the quay in Mirane on Tuesday."),
+        article_from("published: 2024-03-03\nMr. Ostrum said the pier had cost four million crowns, more than planned."),
+    ];
+    let mentions: Vec<_> = articles.iter().map(parallax_language::analyze).collect();
+    let table = parallax_language::resolve_entities(&articles, &mentions);
+    let named = |name: &str| {
+        table
+            .entities
+            .iter()
+            .find(|e| e.name == name || e.aliases.iter().any(|a| a == name))
+            .map(|e| e.id)
+    };
+    assert!(named("Pavel Ostrum Jr.").is_some());
+    assert_ne!(named("Pavel Ostrum Jr."), named("Dario Kell Jr."));
+    assert_eq!(named("Pavel Ostrum Jr."), named("Mr. Ostrum"));
+}
