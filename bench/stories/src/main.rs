@@ -9,6 +9,7 @@
 
 mod anchor;
 mod data;
+mod dating;
 mod heldout;
 mod robust;
 mod score;
@@ -64,6 +65,19 @@ fn run() -> Result<(), String> {
     let mut seeds_line = None;
     if quick {
         let (assignments, stories) = cluster_with(&articles, &mentions, params);
+        if let Some(path) = std::env::var_os("PX_DUMP_SCORES") {
+            let lines: String = articles
+                .iter()
+                .zip(&assignments)
+                .map(|(a, s)| {
+                    format!(
+                        "{}\n",
+                        serde_json::json!({"url": a.source, "story": s.story.0, "score": s.score})
+                    )
+                })
+                .collect();
+            std::fs::write(path, lines).map_err(|e| e.to_string())?;
+        }
         let rows = score::library_run(&dir, &work, &articles, &assignments, &stories)?;
         for row in rows {
             scores.row(row);
@@ -88,6 +102,8 @@ fn run() -> Result<(), String> {
     if let Some(line) = &seeds_line {
         println!("\n{line}");
     }
+    println!("\nBody dates as a bound (\"not before\") on an undated article's date: each rule run on the dated articles with their date hidden; a bound holds when it is not after the publication date\n");
+    print!("{}", dating::table(&articles).render());
     println!("\nHeld-out estimate: threshold tuned on one part of stories-dev, scored on the other (A = ECB+ topics 1-10 + BASIL 2010-11, B = topics 11-22 + BASIL 2012-14), event level\n");
     let whole = heldout::labelled(&dir, &articles, &mentions)?;
     print!("{}", heldout::table(&whole, params)?.render());
@@ -203,6 +219,18 @@ fn tuned(mut p: Params) -> Params {
     }
     if let Some(v) = get("MEMBER") {
         p.member_check = v > 0.0;
+    }
+    if let Some(v) = get("BODY") {
+        use parallax_stories::dating::BodyRule;
+        p.body_dates = match v as u32 {
+            0 => BodyRule::Off,
+            1 => BodyRule::Days,
+            2 => BodyRule::DaysAndMonths,
+            _ => BodyRule::DaysMonthsYears,
+        };
+    }
+    if let Some(v) = get("SLACK") {
+        p.bound_slack_days = v;
     }
     if let Some(v) = get("BATCH_DF") {
         p.batch_document_frequencies = v > 0.0;

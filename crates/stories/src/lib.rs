@@ -8,13 +8,14 @@
 //! nearest story; [`title`] picks each story's most central headline. [`cluster_with`] first
 //! counts the batch's document frequencies, then assigns the articles one at a time.
 
+pub mod dating;
 pub mod features;
 pub mod lexicon;
 pub mod online;
 pub mod title;
 pub mod vector;
 
-pub use online::{OnlineClusterer, Params, Placement};
+pub use online::{OnlineClusterer, Params, Placement, When};
 
 use parallax_core::{Article, Mentions, Story, StoryAssignment, StoryId, StorylineId};
 
@@ -53,7 +54,12 @@ pub fn cluster_with(
     let mut titles = title::TitlePicker::default();
     for (i, article) in articles.iter().enumerate() {
         let terms = terms_of(i, article);
-        let (placement, vector) = clusterer.add(&terms, article.published);
+        let when = match dating::article_date(article, mentions.get(i), params.body_dates) {
+            Some(d) if d.is_estimate() => When::NotBefore(d.date),
+            Some(d) => When::Published(d.date),
+            None => When::Unknown,
+        };
+        let (placement, vector) = clusterer.add_when(&terms, when);
         let story_id = StoryId(placement.story);
         if placement.story as usize == stories.len() {
             stories.push(Story {

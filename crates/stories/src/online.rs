@@ -11,6 +11,7 @@
 //! Document frequencies grow with each article, unless the caller counted a whole batch
 //! first ([`OnlineClusterer::count_background`]); assignment stays one article at a time.
 
+use crate::dating::BodyRule;
 use crate::features::RawTerm;
 
 use crate::vector::{SparseVec, TermId, Vocabulary, Weights};
@@ -62,6 +63,13 @@ pub struct Params {
     pub batch_document_frequencies: bool,
     /// Adds the language stage's entities as name terms when mentions are given.
     pub use_entities: bool,
+    /// Which body dates give an undated article a "not before" day ([`When::NotBefore`];
+    /// [`crate::cluster_with`] reads them from the mentions' time expressions).
+    pub body_dates: BodyRule,
+    /// Days by which an undated article's "not before" day may pass a story's last
+    /// publication date before it counts as a gap: a bound can be a little late (an
+    /// announced date the future markers missed, a report filed the day after).
+    pub bound_slack_days: f32,
     /// Term weights.
     pub weights: Weights,
 }
@@ -83,7 +91,31 @@ impl Default for Params {
             batch_document_frequencies: true,
             member_check: true,
             use_entities: true,
+            body_dates: BodyRule::Days,
+            bound_slack_days: 30.0,
             weights: Weights::default(),
+        }
+    }
+}
+
+/// What the clusterer knows of an article's time.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum When {
+    /// Published on this day.
+    Published(NaiveDate),
+    /// Undated, but its body reports this day as past: it comes on or after it
+    /// (see [`crate::dating`]). It never stretches a story's time span.
+    NotBefore(NaiveDate),
+    /// Nothing is known.
+    Unknown,
+}
+
+impl When {
+    /// The publication date, if any.
+    pub fn published(self) -> Option<NaiveDate> {
+        match self {
+            When::Published(d) => Some(d),
+            _ => None,
         }
     }
 }
@@ -169,9 +201,17 @@ impl OnlineClusterer {
         self.clusters.len()
     }
 
-    /// Places one article; returns where it went and its term vector.
+    /// Places one article published on `date` (or undated); returns where it went and
+    /// its term vector.
     pub fn add(&mut self, terms: &[RawTerm], date: Option<NaiveDate>) -> (Placement, SparseVec) {
+        self.add_when(terms, date.map_or(When::Unknown, When::Published))
+    }
+
+    /// Places one article with what is known of its time; returns where it went and its
+    /// term vector.
+    pub fn add_when(&mut self, terms: &[RawTerm], when: When) -> (Placement, SparseVec) {
         let p = self.params;
+        let date = when.published();
         let (profile, vector) = self.vocab.add_and_weigh(terms, &p.weights);
         let ln_docs = self.vocab.ln_docs();
         let mut votes: HashMap<u32, f32> = HashMap::default();
@@ -220,7 +260,7 @@ impl OnlineClusterer {
             } else {
                 cosine
             };
-            let discounts = self.time_discount(cluster, date);
+            let discounts = self.time_discount(cluster, when);
             let line_score = similarity - discounts + self.undated(cluster, date);
             if best_line.is_none_or(|(bc, bs)| line_score > bs || (line_score == bs && c < bc)) {
                 best_line = Some((c, line_score));
@@ -357,20 +397,34 @@ impl OnlineClusterer {
         }
     }
 
-    /// Score discount for an article `date` away from the story's span;
-    /// [`Params::undated_discount`] when either is undated.
-    fn time_discount(&self, cluster: &Cluster, date: Option<NaiveDate>) -> f32 {
-        let (Some(d), Some(first), Some(last)) = (date, cluster.first, cluster.last) else {
-            return self.params.undated_discount;
+    /// Score discount for an article `when` away from the story's span;
+    /// [`Params::undated_discount`] when either is undated, or more when an undated
+    /// article's "not before" day lies past the story's last date by more than
+    /// [`Params::bound_slack_days`]: the true gap is at least that far.
+    fn time_discount(&self, cluster: &Cluster, when: When) -> f32 {
+        let p = &self.params;
+        let by_gap = |gap: f32| p.time_penalty * gap / (gap + p.time_scale_days);
+        let (Some(first), Some(last)) = (cluster.first, cluster.last) else {
+            return p.undated_discount;
         };
-        let gap = if d < first {
-            (first - d).num_days()
-        } else if d > last {
-            (d - last).num_days()
-        } else {
-            0
-        } as f32;
-        self.params.time_penalty * gap / (gap + self.params.time_scale_days)
+        match when {
+            When::Published(d) => by_gap(if d < first {
+                (first - d).num_days()
+            } else if d > last {
+                (d - last).num_days()
+            } else {
+                0
+            } as f32),
+            When::NotBefore(d) => {
+                let gap = (d - last).num_days() as f32 - p.bound_slack_days;
+                if gap > 0.0 {
+                    by_gap(gap).max(p.undated_discount)
+                } else {
+                    p.undated_discount
+                }
+            }
+            When::Unknown => p.undated_discount,
+        }
     }
 
     fn absorb(

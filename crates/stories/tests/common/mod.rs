@@ -29,6 +29,8 @@ pub fn stream(text: &str, source_prefix: &str, outlet_of: fn(usize) -> String) -
         .collect()
 }
 
+// Not every test binary that includes this module renders stories.
+#[allow(dead_code)]
 /// Clusters `articles` and renders one line per story: its storyline and its members'
 /// headlines, and with `details` also its time span and title.
 pub fn render(articles: &[Article], details: bool) -> String {
