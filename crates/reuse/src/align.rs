@@ -13,6 +13,9 @@ use std::collections::HashMap;
 /// Fewest words a shared passage needs: about one short sentence. Shorter runs
 /// ("on sharing the waters of the river") recur in independent reports of one event.
 pub const MIN_PASSAGE_WORDS: usize = 10;
+/// Fewest content words ([`crate::tokens::content_words`]) a passage needs to make a link
+/// on its own.
+pub const MIN_CONTENT_WORDS: usize = 6;
 /// Fewest words of a further passage once the pair shares a full one: a copy also
 /// reuses its short sentences.
 pub const MIN_EXTRA_PASSAGE_WORDS: usize = 6;

@@ -138,8 +138,12 @@ fn align_pair(
     );
     // Quoted passages alone are two reports of one speaker; they do not make a link,
     // but once unquoted text shows a copy, the quotes it copied are reported too.
+    // A run of names ("the Fish and Wildlife Service and the National Marine Fisheries
+    // Service") recurs in independent reports; a copied sentence says something.
     let evidence = passages.iter().any(|p| {
         p.matched_words >= align::MIN_PASSAGE_WORDS
+            && tokens::content_words(&tt.words, &tt.chars, p.target.start(), p.target.end())
+                >= align::MIN_CONTENT_WORDS
             && !(sq.mostly_quoted(p.source) && tq.mostly_quoted(p.target))
     });
     if !evidence {

@@ -11,6 +11,32 @@ pub struct Word {
     pub end: u32,
 }
 
+/// Common words of four letters or more that carry no content of their own.
+const FUNCTION_WORDS: &[&str] = &[
+    "that", "this", "these", "those", "with", "from", "have", "has", "were", "been", "being",
+    "they", "them", "their", "there", "which", "would", "could", "should", "about", "after",
+    "before", "into", "over", "under", "than", "then", "when", "where", "while", "what", "will",
+    "also", "said", "says", "more", "most", "some", "such", "only", "other", "very", "just",
+    "like", "upon", "your", "ours", "here",
+];
+
+/// Words of `span` that carry content: written in small letters (names are shared by
+/// every report of an event, so a run of them is no sign of copying), three letters or
+/// more, and no common function word.
+pub fn content_words(words: &[Word], chars: &[char], start: u32, end: u32) -> usize {
+    let from = words.partition_point(|w| w.start < start);
+    words[from..]
+        .iter()
+        .take_while(|w| w.end <= end)
+        .filter(|w| {
+            let text: String = chars[w.start as usize..w.end as usize].iter().collect();
+            text.chars().count() >= 3
+                && text.chars().next().is_some_and(char::is_lowercase)
+                && !FUNCTION_WORDS.contains(&text.as_str())
+        })
+        .count()
+}
+
 /// Splits `body` into words: maximal runs of letters and digits.
 pub fn words(body: &str) -> Vec<Word> {
     let mut out = Vec::with_capacity(body.len() / 6);
