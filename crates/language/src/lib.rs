@@ -9,7 +9,8 @@
 //! [`times`] (dates resolved against `Article::published`). Across articles, [`resolve_entities`] keys people by folded surname
 //! and given-name skeleton ([`fold`], which also romanises Cyrillic) and everything else by
 //! canonical alias or folded name, then joins an acronym ("GSFB") or a short name ("Valley
-//! Farmers") to the one organisation it abbreviates. Titles and roles stay out of names and
+//! Farmers") to the one organisation it abbreviates (an acronym only when the two keep the
+//! same company: an article names both, or their articles share other entities). Titles and roles stay out of names and
 //! become aliases ("Valdorian Foreign Minister Sergei Ostrakov" is named "Sergei Ostrakov").
 
 mod anaphora;
