@@ -122,14 +122,16 @@ pub fn body_bound(
     rule: BodyRule,
 ) -> Option<(NaiveDate, CharSpan)> {
     let longest = rule.longest_days()?;
-    let index = CharIndex::new(body);
+    // Built at the first date worth checking: most undated articles state none.
+    let mut index: Option<CharIndex> = None;
     let mut best: Option<(NaiveDate, CharSpan)> = None;
     for t in &mentions.times {
         let Some(r) = t.resolved else { continue };
         if (r.end - r.start).num_days() > longest || best.is_some_and(|(d, _)| d >= r.start) {
             continue;
         }
-        if !announced(body, &index, mentions, t.span) {
+        let index = index.get_or_insert_with(|| CharIndex::new(body));
+        if !announced(body, index, mentions, t.span) {
             best = Some((r.start, t.span));
         }
     }
@@ -138,11 +140,12 @@ pub fn body_bound(
 
 /// True when the sentence of `span`, before it, holds a word of [`FUTURE_MARKERS`].
 fn announced(body: &str, index: &CharIndex, mentions: &Mentions, span: CharSpan) -> bool {
-    let from = mentions
+    let after = mentions
         .sentences
-        .iter()
-        .rev()
-        .find(|s| s.start() <= span.start())
+        .partition_point(|s| s.start() <= span.start());
+    let from = after
+        .checked_sub(1)
+        .and_then(|i| mentions.sentences.get(i))
         .map_or(0, |s| s.start());
     let Some(before) = CharSpan::new(from, span.start()).and_then(|s| index.slice(body, s)) else {
         return false;
@@ -257,5 +260,41 @@ mod tests {
         let published = article_date(&article, Some(&m), BodyRule::Days).expect("a date");
         assert_eq!(published.origin, DateOrigin::Published);
         assert_eq!(published.date.to_string(), "2013-10-23");
+    }
+
+    proptest::proptest! {
+        /// Spans outside the body or out of order with the sentences never panic, and
+        /// the bound is one of the article's own dates.
+        #[test]
+        fn any_spans_give_one_of_the_dates(
+            body in "\\PC{0,60}",
+            times in proptest::collection::vec((0u32..80, 0u32..10, 0i64..4000), 0..6),
+            cuts in proptest::collection::vec(0u32..80, 0..4),
+        ) {
+            let base: NaiveDate = "2000-01-01".parse().expect("date");
+            let mut sentences: Vec<CharSpan> =
+                cuts.iter().filter_map(|&c| CharSpan::new(c, c + 3)).collect();
+            sentences.sort_unstable_by_key(|s| s.start());
+            let m = Mentions {
+                sentences,
+                times: times
+                    .iter()
+                    .filter_map(|&(start, len, day)| {
+                        let d = base + chrono::Duration::days(day);
+                        Some(TimeExpression {
+                            span: CharSpan::new(start, start + len)?,
+                            resolved: Some(DateRange { start: d, end: d }),
+                        })
+                    })
+                    .collect(),
+                ..Mentions::default()
+            };
+            if let Some((d, span)) = body_bound(&body, &m, BodyRule::Days) {
+                proptest::prop_assert!(m
+                    .times
+                    .iter()
+                    .any(|t| t.span == span && t.resolved.map(|r| r.start) == Some(d)));
+            }
+        }
     }
 }

@@ -5,8 +5,10 @@
 //! frequencies updated as articles arrive, kept in a fixed table indexed by a hash of
 //! each term (no vocabulary grows with the stream); [`online`] assigns each article to
 //! a story through an inverted index, and links a new story to the storyline of its
-//! nearest story; [`title`] picks each story's most central headline. [`cluster_with`] first
-//! counts the batch's document frequencies, then assigns the articles one at a time.
+//! nearest story; [`title`] picks each story's most central headline; [`dating`] gives an
+//! undated article a day it cannot come before, from the absolute dates its body reports
+//! (a bound, never a story's date). [`cluster_with`] first counts the batch's document
+//! frequencies, then assigns the articles one at a time.
 
 pub mod dating;
 pub mod features;
