@@ -10,10 +10,13 @@
 //! - `GET /api/claims?story=ID`: claims of one story, or all;
 //! - `GET /api/search?q=WORDS`: full-text search over claims and articles (needs the
 //!   data directory: [`router_for_dir`]);
+//! - `GET /api/speakers[?q=NAME]`: the quoted entities, most quoted first;
+//! - `GET /api/speakers/:id`: who said what: every quote of one entity, grouped by outlet;
 //! - `GET /`: the web page (HTML, CSS and JS embedded in the binary; no CDN).
 //!
 //! [`serve_dir`] loads a data directory and serves it until the process ends.
 
+mod speakers;
 mod views;
 
 use axum::extract::{Path as UrlPath, Query, State};
@@ -28,11 +31,13 @@ use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+pub use speakers::parse_entity_key;
 pub use views::{parse_story_key, story_key, Catalog};
 
 const INDEX_HTML: &str = include_str!("../web/index.html");
 const APP_JS: &str = include_str!("../web/app.js");
 const CHARTS_JS: &str = include_str!("../web/charts.js");
+const SPEAKERS_JS: &str = include_str!("../web/speakers.js");
 const STYLE_CSS: &str = include_str!("../web/style.css");
 
 /// Why the server could not start.
@@ -94,6 +99,10 @@ fn routes(app: App) -> Router {
             get(|| async { static_file(CHARTS_JS, "text/javascript; charset=utf-8") }),
         )
         .route(
+            "/speakers.js",
+            get(|| async { static_file(SPEAKERS_JS, "text/javascript; charset=utf-8") }),
+        )
+        .route(
             "/style.css",
             get(|| async { static_file(STYLE_CSS, "text/css; charset=utf-8") }),
         )
@@ -102,6 +111,8 @@ fn routes(app: App) -> Router {
         .route("/api/stories/:id", get(story))
         .route("/api/claims", get(claims))
         .route("/api/search", get(search))
+        .route("/api/speakers", get(speakers))
+        .route("/api/speakers/:id", get(speaker))
         .with_state(shared)
 }
 
@@ -156,6 +167,23 @@ async fn claims(State(app): State<Shared>, Query(q): Query<ClaimsQuery>) -> Resp
             Some(id) => Json(app.catalog.claims(Some(id))).into_response(),
             None => not_found(format!("no story {key}")),
         },
+    }
+}
+
+/// Query of `/api/speakers`.
+#[derive(Deserialize)]
+struct SpeakersQuery {
+    q: Option<String>,
+}
+
+async fn speakers(State(app): State<Shared>, Query(q): Query<SpeakersQuery>) -> Response {
+    Json(app.catalog.speakers(q.q.as_deref())).into_response()
+}
+
+async fn speaker(State(app): State<Shared>, UrlPath(id): UrlPath<String>) -> Response {
+    match parse_entity_key(&id).and_then(|e| app.catalog.speaker(e)) {
+        Some(detail) => Json(detail).into_response(),
+        None => not_found(format!("no speaker {id}")),
     }
 }
 

@@ -3,17 +3,21 @@
 //! a claim.
 
 use parallax_core::{
-    Analysis, Article, ArticleId, CharIndex, CharSpan, Claim, Evidence, OriginKind, QuoteKind,
-    Story, StoryId, StorylineId,
+    Analysis, Article, ArticleId, CharIndex, CharSpan, Claim, EntityId, Evidence, OriginKind,
+    QuoteKind, Story, StoryId, StorylineId,
 };
 use serde_json::{json, Value};
 use std::collections::HashMap;
 
 /// An analysis with the lookups the handlers need.
 pub struct Catalog {
-    analysis: Analysis,
+    pub(crate) analysis: Analysis,
     position: HashMap<ArticleId, usize>,
     indexes: Vec<CharIndex>,
+    /// Every quote of each corpus entity: (article index, quote index), in article order.
+    pub(crate) quotes_of: HashMap<EntityId, Vec<(usize, usize)>>,
+    /// The story of each article, by article index.
+    pub(crate) story_of: Vec<Option<StoryId>>,
     claims_of: HashMap<StoryId, Vec<usize>>,
     /// Every storyline with two or more events: its label and its events (story indexes,
     /// in time order).
@@ -65,10 +69,34 @@ impl Catalog {
                 (s.start.is_none(), s.start, s.id)
             });
         }
+        let mut quotes_of: HashMap<EntityId, Vec<(usize, usize)>> = HashMap::new();
+        for (i, (article, quotes)) in analysis.articles.iter().zip(&analysis.quotes).enumerate() {
+            for (n, q) in quotes.iter().enumerate() {
+                let entity = q
+                    .speaker
+                    .entity
+                    .and_then(|local| analysis.entities.resolve(article.id, local));
+                if let Some(e) = entity {
+                    quotes_of.entry(e.id).or_default().push((i, n));
+                }
+            }
+        }
+        let story_by_article: HashMap<ArticleId, StoryId> = analysis
+            .stories
+            .iter()
+            .flat_map(|s| s.articles.iter().map(|&a| (a, s.id)))
+            .collect();
+        let story_of = analysis
+            .articles
+            .iter()
+            .map(|a| story_by_article.get(&a.id).copied())
+            .collect();
         Catalog {
             analysis,
             position,
             indexes,
+            quotes_of,
+            story_of,
             claims_of,
             events_of,
         }
@@ -79,7 +107,7 @@ impl Catalog {
         Some((i, &self.analysis.articles[i]))
     }
 
-    fn text(&self, i: usize, span: CharSpan) -> String {
+    pub(crate) fn text(&self, i: usize, span: CharSpan) -> String {
         self.indexes[i]
             .slice(&self.analysis.articles[i].body, span)
             .unwrap_or_default()
@@ -291,36 +319,38 @@ impl Catalog {
     }
 
     fn quotes_json(&self, i: usize) -> Vec<Value> {
+        let quotes = self.analysis.quotes.get(i).map_or(0, Vec::len);
+        (0..quotes).map(|n| self.quote_json(i, n)).collect()
+    }
+
+    /// Quote `n` of article `i`, with its text, cue and speaker.
+    pub(crate) fn quote_json(&self, i: usize, n: usize) -> Value {
         let a = &self.analysis.articles[i];
-        let quotes = self.analysis.quotes.get(i).map_or(&[][..], Vec::as_slice);
-        quotes
-            .iter()
-            .map(|q| {
-                let entity = q
-                    .speaker
-                    .entity
-                    .and_then(|local| self.analysis.entities.resolve(a.id, local));
-                let local_name = q.speaker.entity.and_then(|local| {
-                    Some(self.analysis.mentions.get(i)?.entity(local)?.name.clone())
-                });
-                json!({
-                    "article": a.id,
-                    "kind": match q.kind {
-                        QuoteKind::Direct => "direct",
-                        QuoteKind::Partial => "partial",
-                        QuoteKind::Indirect => "indirect",
-                    },
-                    "text": self.text(i, q.span),
-                    "start": q.span.start(),
-                    "end": q.span.end(),
-                    "cue": q.cue.map(|c| self.text(i, c)),
-                    "speaker": {
-                        "entity": entity.map(|e| parallax_store::entity_key(e.id)),
-                        "name": entity.map(|e| e.name.clone()).or(local_name),
-                        "mention": q.speaker.mention.map(|m| self.text(i, m)),
-                    },
-                })
-            })
-            .collect()
+        let q = &self.analysis.quotes[i][n];
+        let entity = q
+            .speaker
+            .entity
+            .and_then(|local| self.analysis.entities.resolve(a.id, local));
+        let local_name = q
+            .speaker
+            .entity
+            .and_then(|local| Some(self.analysis.mentions.get(i)?.entity(local)?.name.clone()));
+        json!({
+            "article": a.id,
+            "kind": match q.kind {
+                QuoteKind::Direct => "direct",
+                QuoteKind::Partial => "partial",
+                QuoteKind::Indirect => "indirect",
+            },
+            "text": self.text(i, q.span),
+            "start": q.span.start(),
+            "end": q.span.end(),
+            "cue": q.cue.map(|c| self.text(i, c)),
+            "speaker": {
+                "entity": entity.map(|e| parallax_store::entity_key(e.id)),
+                "name": entity.map(|e| e.name.clone()).or(local_name),
+                "mention": q.speaker.mention.map(|m| self.text(i, m)),
+            },
+        })
     }
 }

@@ -219,6 +219,10 @@ async fn page_and_its_assets_are_embedded() {
     assert!(html.contains("<script src=\"/charts.js\">"));
     assert!(charts.contains("function coverageTimeline"));
     assert!(!charts.contains("http://") && !charts.contains("https://"));
+    let (status, speakers) = get("/speakers.js").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("<script src=\"/speakers.js\">"));
+    assert!(speakers.contains("/api/speakers/"));
     let (status, _) = get("/style.css").await;
     assert_eq!(status, StatusCode::OK);
 }
@@ -279,4 +283,27 @@ async fn a_story_alone_has_no_storyline() {
     let v = get_json("/api/stories/s1").await;
     assert!(v["storyline"].is_null());
     assert!(get_json("/api/stories").await[0]["storyline"].is_null());
+}
+
+#[tokio::test]
+async fn who_said_what_lists_speakers_and_their_quotes_by_outlet() {
+    let list = get_json("/api/speakers").await;
+    assert_eq!(list[0]["name"], "Mira Dask");
+    assert_eq!(list[0]["quotes"], 1);
+    assert_eq!(list[0]["outlets"], 1);
+    // Found by an alias, case aside; a name nobody has finds nothing.
+    assert_eq!(get_json("/api/speakers?q=dask").await, list);
+    assert_eq!(
+        get_json("/api/speakers?q=ostrakov").await,
+        Value::Array(Vec::new())
+    );
+    let v = get_json("/api/speakers/e0").await;
+    assert_eq!(v["aliases"][0], "Dask");
+    let outlet = &v["outlets"][0];
+    assert_eq!(outlet["outlet"], "Varnia Herald");
+    assert_eq!(outlet["quotes"][0]["text"], "250,000 left");
+    assert_eq!(outlet["quotes"][0]["story"], "s1");
+    assert_eq!(outlet["quotes"][0]["source"], "a.txt");
+    let (status, _) = get("/api/speakers/e9").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
 }

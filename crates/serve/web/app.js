@@ -21,7 +21,7 @@ async function loadStories() {
   storyList = await getJSON("/api/stories");
   listStories();
   const wanted = location.hash.slice(1).split(":")[0] || (storyList[0] && storyList[0].id);
-  if (wanted) showStory(wanted);
+  if (wanted) route(wanted);
 }
 
 // Stories in the order the API gives (most covered first); the events of one storyline
@@ -64,11 +64,12 @@ function onSearch() {
     const q = $("#search").value.trim();
     if (!q) { listStories(); return; }
     let hits;
+    const who = await speakerHits(q);
     try { hits = await getJSON("/api/search?q=" + encodeURIComponent(q)); }
-    catch (e) { $("#stories").innerHTML = `<p class="muted" style="padding:12px">Search is not available: ${esc(e.message)}</p>`; return; }
+    catch (e) { $("#stories").innerHTML = who + `<p class="muted" style="padding:12px">Search is not available: ${esc(e.message)}</p>`; return; }
     const nav = $("#stories");
-    if (!hits.length) { nav.innerHTML = `<p class="muted" style="padding:12px">Nothing matches “${esc(q)}”.</p>`; return; }
-    nav.innerHTML = hits.map((h) => `
+    if (!hits.length && !who) { nav.innerHTML = `<p class="muted" style="padding:12px">Nothing matches “${esc(q)}”.</p>`; return; }
+    nav.innerHTML = who + hits.map((h) => `
       <div class="item" data-id="${h.story == null ? "" : "s" + h.story}" data-claim="${h.claim == null ? "" : "c" + h.claim}">
         <div class="kind">${esc(h.kind)}</div>
         <div class="snippet">${esc(h.kind === "article" ? h.title : "").trim() ? `<b>${esc(h.title)}</b><br>` : ""}${esc(h.snippet).replace(/\uE000/g, "<mark>").replace(/\uE001/g, "</mark>")}</div>
@@ -252,10 +253,11 @@ function marked(text, other) {
 
 function speakers(story, byId) {
   if (!story.quotes.length) return `<p class="muted">No quotes found.</p>`;
-  const by = new Map();
+  const by = new Map(), entityOf = new Map();
   for (const q of story.quotes) {
     const name = q.speaker.name || q.speaker.mention || "Unattributed";
     if (!by.has(name)) by.set(name, new Map());
+    if (q.speaker.entity) entityOf.set(name, q.speaker.entity);
     const same = by.get(name);
     const key = q.text.trim();
     if (!same.has(key)) same.set(key, { q, outlets: [] });
@@ -263,7 +265,7 @@ function speakers(story, byId) {
     same.get(key).outlets.push(article ? label(article) : "?");
   }
   const cards = [...by.entries()].sort((a, b) => b[1].size - a[1].size).map(([name, quotes]) => `
-    <div class="speaker"><div class="name">${esc(name)} <span class="badge">${quotes.size}</span></div>
+    <div class="speaker"><div class="name">${entityOf.has(name) ? `<a href="#${esc(entityOf.get(name))}" title="everything ${esc(name)} said, outlet by outlet">${esc(name)}</a>` : esc(name)} <span class="badge">${quotes.size}</span></div>
     ${[...quotes.values()].map(({ q, outlets }) => `
       <div class="quote ${q.kind}"><div>${q.kind === "indirect" ? "" : "“"}${esc(bare(q.text))}${q.kind === "indirect" ? "" : "”"}</div>
       <div class="by">${esc(q.kind)}${q.cue ? " · " + esc(q.cue) : ""} · ${[...new Set(outlets)].map(esc).join(", ")}</div></div>`).join("")}
@@ -297,6 +299,11 @@ function read(articleId, claimIndex) {
   r.querySelector("mark")?.scrollIntoView({ block: "center", behavior: "smooth" });
 }
 
-window.addEventListener("hashchange", () => showStory(location.hash.slice(1).split(":")[0]));
+// "#s3" (and "#s3:c7") shows a story, "#e12" what one speaker said.
+function route(id) {
+  if (/^e\d+$/.test(id)) showSpeaker(id); else showStory(id);
+}
+
+window.addEventListener("hashchange", () => route(location.hash.slice(1).split(":")[0]));
 $("#search").addEventListener("input", onSearch);
 loadStories().catch((e) => { $("#stories").innerHTML = `<p class="muted">${esc(e.message)}</p>`; });
