@@ -265,7 +265,7 @@ pub const NOT_NAMES: &[&str] = &[
     "numerous", "dozens", "hundreds", "thousands", "millions", "across", "following",
     "around", "toward", "towards", "throughout", "onto", "via", "unlike", "besides",
     "alongside", "regarding", "concerning", "including", "unless", "whereas", "nor",
-    "neither", "almost", "nearly",
+    "neither", "almost", "nearly", "plus",
     // Time zones after a clock time ("10:30 a.m. IST").
     "gmt", "utc", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "bst", "cet", "cest",
     "ist", "msk", "aest", "jst",
