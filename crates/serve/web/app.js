@@ -108,11 +108,13 @@ function columns(story) {
   return cols;
 }
 
-// A short name for an article's column: its outlet, else its source's host or file name.
+// A short name for an article's column: its outlet, else its source's host (unless the
+// host is a placeholder reserved for examples), else its file name or page name.
+const PLACEHOLDER_HOST = /(^|\.)(example|test|invalid|localhost)$|(^|\.)example\.(com|net|org)$/;
 function label(a) {
   if (a.outlet) return a.outlet;
-  const host = /^https?:\/\/(?:www\.)?([^/]+)/.exec(a.source || "");
-  if (host) return host[1];
+  const host = /^https?:\/\/(?:www\.)?([^/:?#]+)/.exec(a.source || "");
+  if (host && !PLACEHOLDER_HOST.test(host[1])) return host[1];
   const file = (a.source || "").split(/[\\/]/).pop();
   return file || a.title || a.id.slice(0, 8);
 }
