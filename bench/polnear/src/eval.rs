@@ -98,13 +98,16 @@ pub(crate) fn run_eval(
         // MiniLM states for every text, computed once; their time counts for both learned
         // systems that read them.
         let (states, encode_seconds) = match (&model.probe, minilm) {
-            (Some(_), Some(dir)) => {
+            (Some(probe), Some(dir)) => {
                 let encoder = states::Encoder::load(dir)?;
                 let started = Instant::now();
                 let mut all = std::collections::HashMap::new();
                 for d in &docs {
                     let m = parallax_language::analyze(&d.article);
-                    all.insert(d.stem.clone(), encoder.states(&d.article, &m)?);
+                    all.insert(
+                        d.stem.clone(),
+                        encoder.states(&d.article, &m, probe.layers())?,
+                    );
                 }
                 (Some(all), started.elapsed().as_secs_f64())
             }

@@ -119,10 +119,16 @@ fn main() -> std::process::ExitCode {
         .collect();
     let result = if positional.first().is_some_and(|a| *a == "states") {
         match (positional.get(1), flag("--minilm"), flag("--out")) {
-            (Some(dir), Some(minilm), Some(out)) => load_split(Path::new(dir))
-                .and_then(|docs| states::compute(&docs, Path::new(&minilm), Path::new(&out))),
+            (Some(dir), Some(minilm), Some(out)) => {
+                let layers: Vec<usize> = flag("--layers")
+                    .map(|l| l.split(',').filter_map(|x| x.trim().parse().ok()).collect())
+                    .unwrap_or_default();
+                load_split(Path::new(dir)).and_then(|docs| {
+                    states::compute(&docs, Path::new(&minilm), Path::new(&out), &layers)
+                })
+            }
             _ => Err(
-                "usage: parallax-bench-polnear states SPLIT_DIR --minilm MODEL_DIR --out FILE (needs --features candle)"
+                "usage: parallax-bench-polnear states SPLIT_DIR --minilm MODEL_DIR --out FILE [--layers 4,6] (needs --features candle)"
                     .into(),
             ),
         }
@@ -196,14 +202,10 @@ fn run_train(
     let mut docs = load_split(dir)?;
     let started = Instant::now();
     let (logits, probe) = match states {
-        Some(path) => (
-            states::cached_logits(&docs, path, probe_epochs())?,
-            Some(states::probe_on_all(
-                &docs,
-                &states::load(path)?,
-                probe_epochs(),
-            )),
-        ),
+        Some(path) => (states::cached_logits(&docs, path, probe_epochs())?, {
+            let (all, layers) = states::load(path)?;
+            Some(states::probe_on_all(&docs, &all, probe_epochs()).with_layers(layers))
+        }),
         None => (Vec::new(), None),
     };
     let probe_in_tagger = probe.is_some() && probe_tagger();
@@ -258,13 +260,14 @@ fn probe_tagger() -> bool {
 }
 
 /// The tags cache for a tagger with or without probe features: the same file, or one named
-/// after the probe's window and epochs beside it.
+/// after the probe's window, epochs and layers beside it.
 fn tags_cache(cache: &Path, probe_in_tagger: bool) -> PathBuf {
     if probe_in_tagger {
         cache.with_extension(format!(
-            "probe-w{}e{}.txt",
+            "probe-w{}e{}{}.txt",
             states::probe_window(),
-            probe_epochs()
+            probe_epochs(),
+            states::layers_tag()
         ))
     } else {
         cache.to_path_buf()

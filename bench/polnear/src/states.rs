@@ -4,6 +4,7 @@
 
 use crate::Doc;
 use parallax_core::CharIndex;
+use parallax_quotes::tagger::mlp::train_mlp_probe;
 use parallax_quotes::tagger::probe::{train_probe, Example, Probe, TokenStates, TARGETS};
 use parallax_quotes::words::{tokenize, Word};
 use std::path::Path;
@@ -28,26 +29,29 @@ impl Encoder {
             })
     }
 
-    /// The states of every token of [`tokenize`]`(&article.body)`.
+    /// The states of every token of [`tokenize`]`(&article.body)`: encoder `layers`
+    /// concatenated (empty: the last layer).
     pub fn states(
         &self,
         article: &parallax_core::Article,
         mentions: &parallax_core::Mentions,
+        layers: &[usize],
     ) -> Result<TokenStates, String> {
         self.0
-            .token_states(article, mentions)
+            .token_states_of_layers(article, mentions, layers)
             .map_err(|e| e.to_string())
     }
 }
 
-/// Runs MiniLM from `model_dir` over every text of `docs` and writes the states to `out`.
-pub fn compute(docs: &[Doc], model_dir: &Path, out: &Path) -> Result<(), String> {
+/// Runs MiniLM from `model_dir` over every text of `docs` and writes the states of encoder
+/// `layers` (empty: the last) to `out`.
+pub fn compute(docs: &[Doc], model_dir: &Path, out: &Path, layers: &[usize]) -> Result<(), String> {
     let encoder = Encoder::load(model_dir)?;
     let started = std::time::Instant::now();
     let mut all = Vec::with_capacity(docs.len());
     for (i, d) in docs.iter().enumerate() {
         let m = parallax_language::analyze(&d.article);
-        all.push(encoder.states(&d.article, &m)?);
+        all.push(encoder.states(&d.article, &m, layers)?);
         if i % 100 == 99 {
             eprintln!(
                 "states: {} of {} texts, {:.0} s",
@@ -57,34 +61,43 @@ pub fn compute(docs: &[Doc], model_dir: &Path, out: &Path) -> Result<(), String>
             );
         }
     }
-    save(out, &all)
+    save(out, &all, layers)
 }
 
-/// Writes states: `PXST1`, the width, the number of texts, then per text its token count and
-/// per token a scale (f32) and the row in signed bytes.
-pub fn save(path: &Path, all: &[TokenStates]) -> Result<(), String> {
+/// Writes states: `PXST2`, the width, the number of texts, the number of layers and the
+/// layers, then per text its token count and per token and layer a scale (f32) and that
+/// layer's part of the row in signed bytes. (`PXST1` files, one scale per token, hold the
+/// last layer alone.)
+pub fn save(path: &Path, all: &[TokenStates], layers: &[usize]) -> Result<(), String> {
     let dim = all.first().map_or(0, |s| s.dim);
-    let mut out = b"PXST1".to_vec();
-    out.extend_from_slice(&(dim as u32).to_le_bytes());
-    out.extend_from_slice(&(all.len() as u32).to_le_bytes());
+    let parts = layers.len().max(1);
+    let mut out = b"PXST2".to_vec();
+    for v in [dim, all.len(), layers.len()].iter().chain(layers) {
+        out.extend_from_slice(&(*v as u32).to_le_bytes());
+    }
     for s in all {
         out.extend_from_slice(&(s.len() as u32).to_le_bytes());
         for k in 0..s.len() {
-            let row = s.row(k);
-            let top = row.iter().fold(0.0f32, |m, v| m.max(v.abs()));
-            let scale = if top > 0.0 { top / 127.0 } else { 1.0 };
-            out.extend_from_slice(&scale.to_le_bytes());
-            out.extend(row.iter().map(|v| (v / scale).round() as i8 as u8));
+            for part in s.row(k).chunks(dim / parts) {
+                let top = part.iter().fold(0.0f32, |m, v| m.max(v.abs()));
+                let scale = if top > 0.0 { top / 127.0 } else { 1.0 };
+                out.extend_from_slice(&scale.to_le_bytes());
+                out.extend(part.iter().map(|v| (v / scale).round() as i8 as u8));
+            }
         }
     }
     std::fs::write(path, out).map_err(|e| format!("cannot write {}: {e}", path.display()))
 }
 
-/// Reads what [`save`] wrote.
-pub fn load(path: &Path) -> Result<Vec<TokenStates>, String> {
+/// Reads what [`save`] wrote (or a `PXST1` file), keeping the layers `PX_STATE_LAYERS` names
+/// (comma-separated, e.g. `4,6`; default every layer in the file): the states and their layers.
+pub fn load(path: &Path) -> Result<(Vec<TokenStates>, Vec<usize>), String> {
     let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
     let bad = || format!("{} is not a states file", path.display());
-    let rest = bytes.strip_prefix(b"PXST1").ok_or_else(bad)?;
+    let (rest, v2) = match bytes.strip_prefix(b"PXST2") {
+        Some(rest) => (rest, true),
+        None => (bytes.strip_prefix(b"PXST1").ok_or_else(bad)?, false),
+    };
     let u32_at = |at: usize| -> Result<usize, String> {
         Ok(u32::from_le_bytes(
             rest.get(at..at + 4)
@@ -95,25 +108,61 @@ pub fn load(path: &Path) -> Result<Vec<TokenStates>, String> {
     };
     let (dim, n) = (u32_at(0)?, u32_at(4)?);
     let mut at = 8;
+    let mut layers = Vec::new();
+    if v2 {
+        let count = u32_at(8)?;
+        for k in 0..count.min(64) {
+            layers.push(u32_at(12 + 4 * k)?);
+        }
+        at = 12 + 4 * count;
+    }
+    let parts = layers.len().max(1);
+    let part = dim / parts;
+    let keep: Vec<usize> = match std::env::var("PX_STATE_LAYERS") {
+        Ok(want) if !want.is_empty() => {
+            want.split(',')
+                .map(|l| {
+                    let l: usize = l.trim().parse().map_err(|_| bad())?;
+                    layers.iter().position(|&x| x == l).ok_or_else(|| {
+                        format!("{} holds layers {layers:?}, not {l}", path.display())
+                    })
+                })
+                .collect::<Result<_, _>>()?
+        }
+        _ => (0..parts).collect(),
+    };
+    let kept_layers: Vec<usize> = keep
+        .iter()
+        .filter_map(|&p| layers.get(p).copied())
+        .collect();
+    let width = part * keep.len();
     let mut out = Vec::with_capacity(n);
+    let mut row = vec![0.0f32; dim];
     for _ in 0..n {
         let tokens = u32_at(at)?;
         at += 4;
-        let mut rows = Vec::with_capacity(tokens * dim);
+        let mut rows = Vec::with_capacity(tokens * width);
         for _ in 0..tokens {
-            let scale = f32::from_le_bytes(
-                rest.get(at..at + 4)
-                    .ok_or_else(bad)?
-                    .try_into()
-                    .map_err(|_| bad())?,
-            );
-            let row = rest.get(at + 4..at + 4 + dim).ok_or_else(bad)?;
-            rows.extend(row.iter().map(|&b| f32::from(b as i8) * scale));
-            at += 4 + dim;
+            for p in 0..parts {
+                let scale = f32::from_le_bytes(
+                    rest.get(at..at + 4)
+                        .ok_or_else(bad)?
+                        .try_into()
+                        .map_err(|_| bad())?,
+                );
+                let bytes = rest.get(at + 4..at + 4 + part).ok_or_else(bad)?;
+                for (r, &b) in row[p * part..(p + 1) * part].iter_mut().zip(bytes) {
+                    *r = f32::from(b as i8) * scale;
+                }
+                at += 4 + part;
+            }
+            for &p in &keep {
+                rows.extend_from_slice(&row[p * part..(p + 1) * part]);
+            }
         }
-        out.push(TokenStates { dim, rows });
+        out.push(TokenStates { dim: width, rows });
     }
-    Ok(out)
+    Ok((out, kept_layers))
 }
 
 /// Per token of `doc`, which probe targets its gold spans make true.
@@ -162,7 +211,23 @@ pub fn probe_on_all(docs: &[Doc], states: &[TokenStates], epochs: usize) -> Prob
         .map(|(states, gold)| Example { states, gold })
         .collect();
     let dim = states.first().map_or(0, |s| s.dim);
-    train_probe(&examples, dim, probe_window(), epochs)
+    train_either(&examples, dim, epochs)
+}
+
+/// A linear probe, or one with `PX_PROBE_HIDDEN` hidden units when that is set above 0.
+fn train_either(examples: &[Example<'_>], dim: usize, epochs: usize) -> Probe {
+    match probe_hidden() {
+        0 => train_probe(examples, dim, probe_window(), epochs),
+        hidden => train_mlp_probe(examples, dim, probe_window(), hidden, epochs),
+    }
+}
+
+/// Hidden units of the probe (`PX_PROBE_HIDDEN`; default 0, a linear probe).
+pub fn probe_hidden() -> usize {
+    std::env::var("PX_PROBE_HIDDEN")
+        .ok()
+        .and_then(|w| w.parse().ok())
+        .unwrap_or(0)
 }
 
 /// Honest logits: each text's from a probe trained on the texts of the other `folds`
@@ -181,12 +246,7 @@ pub fn honest_logits(docs: &[Doc], states: &[TokenStates], folds: usize, epochs:
     };
     let mut out: Logits = vec![Vec::new(); docs.len()];
     for fold in 0..folds {
-        let probe = train_probe(
-            &examples(&|i| i % folds != fold),
-            dim,
-            probe_window(),
-            epochs,
-        );
+        let probe = train_either(&examples(&|i| i % folds != fold), dim, epochs);
         for i in (0..docs.len()).filter(|i| i % folds == fold) {
             out[i] = probe.logits(&states[i]);
         }
@@ -227,10 +287,27 @@ pub fn probe_window() -> usize {
         .unwrap_or(0)
 }
 
+/// `PX_STATE_LAYERS` and `PX_PROBE_HIDDEN` for cache names: empty when unset, else `l` and
+/// the layers (`l4-6`) and `h` and the hidden units.
+pub fn layers_tag() -> String {
+    let layers = match std::env::var("PX_STATE_LAYERS") {
+        Ok(l) if !l.is_empty() => format!("l{}", l.replace(',', "-")),
+        _ => String::new(),
+    };
+    match probe_hidden() {
+        0 => layers,
+        h => format!("{layers}h{h}"),
+    }
+}
+
 /// The honest logits of [`honest_logits`], kept next to the states file (one file per window
 /// and epoch count) so cross-validation reruns skip the probe training.
 pub fn cached_logits(docs: &[Doc], states: &Path, epochs: usize) -> Result<Logits, String> {
-    let cache = states.with_extension(format!("w{}e{epochs}.logits", probe_window()));
+    let cache = states.with_extension(format!(
+        "w{}e{epochs}{}.logits",
+        probe_window(),
+        layers_tag()
+    ));
     let tokens: Vec<usize> = docs
         .iter()
         .map(|d| tokenize(&d.article.body).len())
@@ -249,7 +326,7 @@ pub fn cached_logits(docs: &[Doc], states: &Path, epochs: usize) -> Result<Logit
         }
         return Ok(out);
     }
-    let logits = honest_logits(docs, &load(states)?, 5, epochs);
+    let logits = honest_logits(docs, &load(states)?.0, 5, epochs);
     let bytes: Vec<u8> = logits
         .iter()
         .flatten()

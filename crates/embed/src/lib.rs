@@ -75,17 +75,41 @@ impl Embedder {
         }
     }
 
-    /// Every wordpiece of each text with its contextual state, in input order (special
-    /// tokens left out; pieces past [`MAX_TOKENS`] are cut, so a caller that needs every
-    /// word covered sends texts of a few sentences).
-    pub fn token_states(&self, texts: &[&str]) -> Result<Vec<Vec<PieceState>>, EmbedError> {
+    /// Number of encoder layers (6 for MiniLM-L6).
+    pub fn layers(&self) -> usize {
         #[cfg(feature = "candle")]
         {
-            self.inner.token_states(texts)
+            self.inner.layer_count()
         }
         #[cfg(not(feature = "candle"))]
         {
-            let _ = texts;
+            match self.never {}
+        }
+    }
+
+    /// Every wordpiece of each text with its last-layer state, in input order (special
+    /// tokens left out; pieces past [`MAX_TOKENS`] are cut, so a caller that needs every
+    /// word covered sends texts of a few sentences).
+    pub fn token_states(&self, texts: &[&str]) -> Result<Vec<Vec<PieceState>>, EmbedError> {
+        self.token_states_of_layers(texts, &[self.layers()])
+    }
+
+    /// Like [`Embedder::token_states`], but each piece's state is the concatenation of the
+    /// outputs of `layers` in that order (0 is the embeddings, [`Embedder::layers`] the last
+    /// layer), `layers.len() * dimensions()` wide. Middle layers carry more syntax than the
+    /// last, which is shaped for mean pooling. Layers past the last are an error.
+    pub fn token_states_of_layers(
+        &self,
+        texts: &[&str],
+        layers: &[usize],
+    ) -> Result<Vec<Vec<PieceState>>, EmbedError> {
+        #[cfg(feature = "candle")]
+        {
+            self.inner.token_states(texts, layers)
+        }
+        #[cfg(not(feature = "candle"))]
+        {
+            let _ = (texts, layers);
             match self.never {}
         }
     }
@@ -105,14 +129,15 @@ impl Embedder {
     }
 }
 
-/// One wordpiece of a text and the encoder's last-layer state for it.
+/// One wordpiece of a text and the encoder's state for it (the last layer's, or the layers
+/// asked for in [`Embedder::token_states_of_layers`]).
 #[derive(Clone, Debug, PartialEq)]
 pub struct PieceState {
     /// First byte of the piece in its text.
     pub start: usize,
     /// End byte (exclusive).
     pub end: usize,
-    /// The contextual state ([`Embedder::dimensions`] wide, not normalised).
+    /// The contextual state ([`Embedder::dimensions`] wide per layer, not normalised).
     pub state: Vec<f32>,
 }
 

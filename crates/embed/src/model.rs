@@ -3,12 +3,15 @@
 use crate::{pooling, EmbedError, ModelFiles, PieceState, BATCH_SIZE, MAX_TOKENS};
 use candle_core::{DType, Device, Tensor};
 use candle_nn::VarBuilder;
-use candle_transformers::models::bert::{BertModel, Config};
+use candle_transformers::models::bert::{BertEncoder, BertModel, Config};
 use tokenizers::{PaddingParams, PaddingStrategy, Tokenizer, TruncationParams};
 
-/// A BERT encoder and its tokenizer, on the CPU.
+/// A BERT encoder and its tokenizer, on the CPU. The layers are kept one by one (each a
+/// one-layer [`BertEncoder`]) so that any layer's states can be read, not only the last.
 pub(crate) struct Model {
-    bert: BertModel,
+    /// The embeddings alone (a `BertModel` loaded with no encoder layers).
+    embeddings: BertModel,
+    layers: Vec<BertEncoder>,
     tokenizer: Tokenizer,
     hidden_size: usize,
     device: Device,
@@ -35,9 +38,10 @@ impl Model {
         };
         let vb = VarBuilder::from_buffered_safetensors(weights, DType::F32, &device)
             .map_err(bad_weights)?;
-        let bert = BertModel::load(vb, &config).map_err(bad_weights)?;
+        let (embeddings, layers) = load_layers(vb, &config).map_err(bad_weights)?;
         Ok(Model {
-            bert,
+            embeddings,
+            layers,
             tokenizer,
             hidden_size: config.hidden_size,
             device,
@@ -63,24 +67,36 @@ impl Model {
         Ok(out)
     }
 
-    pub(crate) fn token_states(&self, texts: &[&str]) -> Result<Vec<Vec<PieceState>>, EmbedError> {
+    pub(crate) fn layer_count(&self) -> usize {
+        self.layers.len()
+    }
+
+    pub(crate) fn token_states(
+        &self,
+        texts: &[&str],
+        layers: &[usize],
+    ) -> Result<Vec<Vec<PieceState>>, EmbedError> {
         let mut order: Vec<usize> = (0..texts.len()).collect();
         order.sort_by_key(|&i| texts[i].len());
         let mut out: Vec<Vec<PieceState>> = (0..texts.len()).map(|_| Vec::new()).collect();
         for chunk in order.chunks(BATCH_SIZE) {
             let batch: Vec<&str> = chunk.iter().map(|&i| texts[i]).collect();
-            for (pieces, &i) in self.pieces_batch(batch)?.into_iter().zip(chunk) {
+            for (pieces, &i) in self.pieces_batch(batch, layers)?.into_iter().zip(chunk) {
                 out[i] = pieces;
             }
         }
         Ok(out)
     }
 
-    /// The last layer's state of every wordpiece of each text (special and padding
-    /// tokens left out), with the piece's byte range in its text.
-    fn pieces_batch(&self, batch: Vec<&str>) -> Result<Vec<Vec<PieceState>>, EmbedError> {
+    /// The states of `layers` (concatenated in that order) of every wordpiece of each text
+    /// (special and padding tokens left out), with the piece's byte range in its text.
+    fn pieces_batch(
+        &self,
+        batch: Vec<&str>,
+        layers: &[usize],
+    ) -> Result<Vec<Vec<PieceState>>, EmbedError> {
         let texts = batch.len();
-        let (encodings, states) = self.forward(batch)?;
+        let (encodings, states) = self.forward(batch, layers)?;
         let forward = |e: candle_core::Error| EmbedError::Forward {
             texts,
             source: Box::new(e),
@@ -106,7 +122,6 @@ impl Model {
             .collect())
     }
 
-    /// Tokenizes a batch and runs the encoder: the encodings and `[batch, tokens, hidden]`.
     /// One row of ids per text, stacked into a batch tensor.
     fn stack_rows(&self, rows: Vec<&[u32]>) -> candle_core::Result<Tensor> {
         let rows = rows
@@ -116,7 +131,14 @@ impl Model {
         Tensor::stack(&rows, 0)
     }
 
-    fn forward(&self, batch: Vec<&str>) -> Result<(Vec<tokenizers::Encoding>, Tensor), EmbedError> {
+    /// Tokenizes a batch and runs the encoder: the encodings and `[batch, tokens, hidden]`
+    /// per layer asked for (0 is the embeddings, `layer_count()` the last), concatenated
+    /// along the hidden axis.
+    fn forward(
+        &self,
+        batch: Vec<&str>,
+        layers: &[usize],
+    ) -> Result<(Vec<tokenizers::Encoding>, Tensor), EmbedError> {
         let texts = batch.len();
         let encodings = self
             .tokenizer
@@ -131,10 +153,7 @@ impl Model {
         let types = stack(encodings.iter().map(|e| e.get_type_ids()).collect()).map_err(forward)?;
         let mask =
             stack(encodings.iter().map(|e| e.get_attention_mask()).collect()).map_err(forward)?;
-        let states = self
-            .bert
-            .forward(&ids, &types, Some(&mask))
-            .map_err(forward)?;
+        let states = self.run(&ids, &types, &mask, layers).map_err(forward)?;
         Ok((encodings, states))
     }
 
@@ -144,7 +163,7 @@ impl Model {
             texts,
             source: Box::new(e),
         };
-        let (encodings, states) = self.forward(batch)?;
+        let (encodings, states) = self.forward(batch, &[self.layers.len()])?;
         let mask = self
             .stack_rows(encodings.iter().map(|e| e.get_attention_mask()).collect())
             .map_err(forward)?;
@@ -152,6 +171,78 @@ impl Model {
             .and_then(|t| t.to_vec2::<f32>())
             .map_err(forward)
     }
+}
+
+impl Model {
+    /// The embeddings, then each layer in turn, keeping the outputs of `layers`.
+    fn run(
+        &self,
+        ids: &Tensor,
+        types: &Tensor,
+        mask: &Tensor,
+        layers: &[usize],
+    ) -> candle_core::Result<Tensor> {
+        let mut hidden = self.embeddings.forward(ids, types, Some(mask))?;
+        let mask = extended_mask(mask, hidden.dtype())?;
+        let last = layers.iter().copied().max().unwrap_or(0);
+        let mut kept: Vec<(usize, Tensor)> = Vec::new();
+        for l in 0..=last.min(self.layers.len()) {
+            if l > 0 {
+                hidden = self.layers[l - 1].forward(&hidden, &mask)?;
+            }
+            if layers.contains(&l) {
+                kept.push((l, hidden.clone()));
+            }
+        }
+        let mut parts = layers
+            .iter()
+            .filter_map(|l| kept.iter().find(|(k, _)| k == l).map(|(_, t)| t.clone()))
+            .collect::<Vec<_>>();
+        match parts.len() {
+            0 => candle_core::bail!(
+                "no layer of {layers:?} in a {}-layer model",
+                self.layers.len()
+            ),
+            1 => Ok(parts.swap_remove(0)),
+            _ => Tensor::cat(&parts, 2),
+        }
+    }
+}
+
+/// BERT's additive attention mask: 0 where a token may be read, the lowest float where not.
+fn extended_mask(mask: &Tensor, dtype: DType) -> candle_core::Result<Tensor> {
+    let mask = mask.unsqueeze(1)?.unsqueeze(1)?.to_dtype(dtype)?;
+    (mask.ones_like()? - &mask)?
+        .broadcast_mul(&Tensor::new(f32::MIN, mask.device())?.to_dtype(dtype)?)
+}
+
+/// The embeddings (as a `BertModel` with no layers) and each encoder layer on its own:
+/// layer `i` is read as layer 0 of a one-layer encoder, by renaming its weights.
+fn load_layers(
+    vb: VarBuilder<'static>,
+    config: &Config,
+) -> candle_core::Result<(BertModel, Vec<BertEncoder>)> {
+    let prefix = if vb.contains_tensor("bert.embeddings.word_embeddings.weight") {
+        "bert."
+    } else {
+        ""
+    };
+    let mut none = config.clone();
+    none.num_hidden_layers = 0;
+    let embeddings = BertModel::load(vb.clone(), &none)?;
+    let mut one = config.clone();
+    one.num_hidden_layers = 1;
+    let layers = (0..config.num_hidden_layers)
+        .map(|i| {
+            let from = format!("{prefix}encoder.layer.0.");
+            let to = format!("{prefix}encoder.layer.{i}.");
+            let renamed = vb
+                .clone()
+                .rename_f(move |name| name.replacen(&from, &to, 1));
+            BertEncoder::load(renamed.pp(format!("{prefix}encoder")), &one)
+        })
+        .collect::<candle_core::Result<Vec<_>>>()?;
+    Ok((embeddings, layers))
 }
 
 /// The tokenizer with the settings sentence-transformers uses at inference: pad each

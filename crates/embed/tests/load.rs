@@ -212,6 +212,59 @@ mod with_candle {
     }
 
     #[test]
+    fn layer_by_layer_states_match_candles_bert_and_concatenate_in_order() {
+        let dir = model_dir(None, random_weights);
+        let embedder = Embedder::load(dir.path()).expect("tiny BERT loads");
+        let layers = embedder.layers();
+        assert!(layers >= 2, "the fixture has {layers} layers");
+        let text = "rain , the river floods";
+        // The reference: candle's own BertModel over the same weights and ids.
+        let config: Config =
+            serde_json::from_str(&std::fs::read_to_string(fixture("config.json")).unwrap())
+                .unwrap();
+        let weights = std::fs::read(dir.path().join("model.safetensors")).unwrap();
+        let vb = VarBuilder::from_buffered_safetensors(weights, DType::F32, &Device::Cpu).unwrap();
+        let bert = BertModel::load(vb, &config).unwrap();
+        let tokenizer = tokenizers::Tokenizer::from_file(fixture("tokenizer.json")).unwrap();
+        let encoding = tokenizer.encode(text, true).unwrap();
+        let row = |v: &[u32]| {
+            candle_core::Tensor::new(v, &Device::Cpu)
+                .unwrap()
+                .unsqueeze(0)
+        };
+        let ids = row(encoding.get_ids()).unwrap();
+        let types = row(encoding.get_type_ids()).unwrap();
+        let reference = bert
+            .forward(&ids, &types, None)
+            .unwrap()
+            .squeeze(0)
+            .unwrap()
+            .to_vec2::<f32>()
+            .unwrap();
+        let last = embedder.token_states(&[text]).unwrap().remove(0);
+        // Row 0 is [CLS]; the pieces follow in order.
+        for (k, piece) in last.iter().enumerate() {
+            assert_close(&piece.state, &reference[k + 1]);
+        }
+        let both = embedder
+            .token_states_of_layers(&[text], &[1, layers])
+            .unwrap()
+            .remove(0);
+        let first = embedder
+            .token_states_of_layers(&[text], &[1])
+            .unwrap()
+            .remove(0);
+        for ((b, l), f) in both.iter().zip(&last).zip(&first) {
+            assert_eq!(b.state.len(), 16);
+            assert_close(&b.state[..8], &f.state);
+            assert_close(&b.state[8..], &l.state);
+        }
+        assert!(embedder
+            .token_states_of_layers(&[text], &[layers + 1])
+            .is_err());
+    }
+
+    #[test]
     fn a_config_that_is_not_bert_is_reported() {
         let dir = model_dir(None, random_weights);
         std::fs::write(dir.path().join("config.json"), "{\"hidden_size\": 8}").unwrap();

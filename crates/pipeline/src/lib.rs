@@ -195,8 +195,8 @@ pub fn analyze_documents_with(
             let quotes = match &options.attribution_model {
                 Some(model) => {
                     let states = match (&model.probe, &options.token_model) {
-                        (Some(_), Some(minilm)) => minilm
-                            .token_states(article, &mentions)
+                        (Some(probe), Some(minilm)) => minilm
+                            .token_states_of_layers(article, &mentions, probe.layers())
                             .map_err(
                                 |e| tracing::warn!(source = %article.source, "token states: {e}"),
                             )

@@ -30,12 +30,25 @@ impl MiniLm {
         article: &Article,
         mentions: &Mentions,
     ) -> Result<TokenStates, EmbedError> {
+        self.token_states_of_layers(article, mentions, &[])
+    }
+
+    /// [`MiniLm::token_states`] with each token's states of encoder `layers` concatenated
+    /// (0 the embeddings, 6 the last; empty means the last layer alone).
+    pub fn token_states_of_layers(
+        &self,
+        article: &Article,
+        mentions: &Mentions,
+        layers: &[usize],
+    ) -> Result<TokenStates, EmbedError> {
+        let last = [self.0.layers()];
+        let layers = if layers.is_empty() { &last[..] } else { layers };
         let body = &article.body;
         let words = parallax_quotes::words::tokenize(body);
         let ctx = parallax_quotes::context::Context::new(article, mentions, &words);
         let spans = chunks(&ctx.sentences, &ctx.paragraphs, CHUNK_BYTES);
         let texts: Vec<&str> = spans.iter().filter_map(|&(a, b)| body.get(a..b)).collect();
-        let states = self.0.token_states(&texts)?;
+        let states = self.0.token_states_of_layers(&texts, layers)?;
         let pieces: Vec<(usize, usize, &[f32])> = spans
             .iter()
             .zip(&states)
@@ -44,7 +57,11 @@ impl MiniLm {
                     .map(move |p| (a + p.start, a + p.end, p.state.as_slice()))
             })
             .collect();
-        Ok(to_tokens(&words, &pieces, self.0.dimensions()))
+        Ok(to_tokens(
+            &words,
+            &pieces,
+            self.0.dimensions() * layers.len(),
+        ))
     }
 }
 

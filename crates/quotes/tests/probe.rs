@@ -1,5 +1,5 @@
 //! The probe over contextual token states: trained here on tiny made-up states (no encoder),
-//! it learns which dimension marks which edge, reads back from bytes, travels inside a model
+//! it (linear or with a hidden layer) learns which dimension marks which edge, reads back from bytes, travels inside a model
 //! file, and feeds the edge features only when its logits cover every token.
 
 mod common;
@@ -7,6 +7,7 @@ mod common;
 use common::article_from;
 use parallax_quotes::context::Context;
 use parallax_quotes::tagger::boundary::{Edge, Prepared, TokenSpans};
+use parallax_quotes::tagger::mlp::train_mlp_probe;
 use parallax_quotes::tagger::probe::{
     bucket, train_probe, Example, Probe, Target, TokenStates, TARGETS,
 };
@@ -76,6 +77,53 @@ fn a_probe_reads_back_and_rejects_other_widths_and_bytes() {
     assert!(probe.logits(&wrong).is_empty());
     assert!(Probe::from_bytes(b"PXPRB1\x04\x00\x00\x00").is_none());
     assert!(Probe::from_bytes(b"hello").is_none());
+}
+
+#[test]
+fn a_probe_with_a_hidden_layer_learns_the_edges_too_and_reads_back() {
+    // The same three contents forty times over: a hidden layer needs more steps.
+    let contents: Vec<(usize, usize)> = (0..40)
+        .flat_map(|r| [(3, 9), (20, 22), (40, 55)].map(|(a, b)| (a + 60 * r, b + 60 * r)))
+        .collect();
+    let (states, gold) = made_up(2400, &contents);
+    let example = [Example {
+        states: &states,
+        gold: &gold,
+    }];
+    let probe = train_mlp_probe(&example, 4, 0, 8, 5);
+    assert_eq!(
+        probe,
+        train_mlp_probe(&example, 4, 0, 8, 5),
+        "deterministic"
+    );
+    let (unseen, gold) = made_up(30, &[(5, 12)]);
+    let logits = probe.logits(&unseen);
+    for (k, (row, g)) in logits.iter().zip(&gold).enumerate() {
+        for t in [Target::ContentFirst, Target::ContentLast, Target::InContent] {
+            let t = t as usize;
+            assert_eq!(row[t] > 0.0, g[t], "token {k}, target {t}: {}", row[t]);
+        }
+        assert!(row[Target::SourceFirst as usize] < 0.0);
+    }
+    let back = Probe::from_bytes(&probe.to_bytes()).expect("reads back");
+    assert_eq!(back, probe);
+}
+
+#[test]
+fn a_probe_keeps_its_layers_and_old_probes_read_the_last_layer() {
+    let probe = trained().with_layers(vec![3, 6]);
+    let back = Probe::from_bytes(&probe.to_bytes()).expect("reads back");
+    assert_eq!(back.layers(), &[3, 6]);
+    assert_eq!(back, probe);
+    // A PXPRB1 probe (no layer list) is the same numbers after the width and window.
+    let plain = trained();
+    let bytes = plain.to_bytes();
+    let mut old = b"PXPRB1".to_vec();
+    old.extend_from_slice(&bytes[6..14]);
+    old.extend_from_slice(&bytes[22..]);
+    let back = Probe::from_bytes(&old).expect("old probe reads");
+    assert!(back.layers().is_empty());
+    assert_eq!(back, plain);
 }
 
 #[test]

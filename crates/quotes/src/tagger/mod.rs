@@ -16,6 +16,7 @@
 
 pub mod boundary;
 pub mod features;
+pub mod mlp;
 pub mod model;
 pub mod perceptron;
 pub mod probe;

@@ -63,12 +63,19 @@ impl TokenStates {
 /// states' means and deviations.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Probe {
-    dim: usize,
-    window: usize,
-    mean: Vec<f32>,
-    scale: Vec<f32>,
-    /// `TARGETS` rows of `width() + 1` (bias last).
-    weights: Vec<f32>,
+    pub(super) dim: usize,
+    pub(super) window: usize,
+    /// Encoder layers whose states, concatenated in this order, make a row (empty: the
+    /// last layer alone, as every probe before this field read).
+    pub(super) layers: Vec<usize>,
+    pub(super) mean: Vec<f32>,
+    pub(super) scale: Vec<f32>,
+    /// Hidden units of a one-hidden-layer probe (0: the probe is linear in the states).
+    pub(super) hidden: usize,
+    /// `hidden` rows of `width() + 1` (bias last), read through a ReLU.
+    pub(super) hidden_weights: Vec<f32>,
+    /// `TARGETS` rows of `inner() + 1` (bias last).
+    pub(super) weights: Vec<f32>,
 }
 
 impl Probe {
@@ -77,9 +84,38 @@ impl Probe {
         self.dim
     }
 
+    /// Encoder layers whose states, concatenated in this order, the probe reads (0 the
+    /// embeddings; empty means the encoder's last layer alone).
+    pub fn layers(&self) -> &[usize] {
+        &self.layers
+    }
+
+    /// The same probe, reading the states of `layers` (see [`Probe::layers`]).
+    pub fn with_layers(mut self, layers: Vec<usize>) -> Probe {
+        self.layers = layers;
+        self
+    }
+
     /// Inputs per token: the states of the token and its neighbours.
-    fn width(&self) -> usize {
+    pub(super) fn width(&self) -> usize {
         (2 * self.window + 1) * self.dim
+    }
+
+    /// What the output weights read: the hidden units, or the inputs of a linear probe.
+    pub(super) fn inner(&self) -> usize {
+        if self.hidden > 0 {
+            self.hidden
+        } else {
+            self.width()
+        }
+    }
+
+    /// The hidden units' values for input `x` (ReLU).
+    pub(super) fn hide(&self, x: &[f32], h: &mut [f32]) {
+        let w = self.width() + 1;
+        for (j, v) in h.iter_mut().enumerate() {
+            *v = dot(&self.hidden_weights[j * w..(j + 1) * w], x).max(0.0);
+        }
     }
 
     /// Logits of every target for every token; empty when the states' width is not the
@@ -89,13 +125,20 @@ impl Probe {
             return Vec::new();
         }
         let mut x = vec![0.0f32; self.width()];
-        let w = self.width() + 1;
+        let mut h = vec![0.0f32; self.hidden];
+        let w = self.inner() + 1;
         (0..states.len())
             .map(|k| {
                 self.input(states, k, &mut x);
+                let read = if self.hidden > 0 {
+                    self.hide(&x, &mut h);
+                    &h
+                } else {
+                    &x
+                };
                 let mut out = [0.0; TARGETS];
                 for (t, o) in out.iter_mut().enumerate() {
-                    *o = dot(&self.weights[t * w..(t + 1) * w], &x);
+                    *o = dot(&self.weights[t * w..(t + 1) * w], read);
                 }
                 out
             })
@@ -103,7 +146,7 @@ impl Probe {
     }
 
     /// The standardised states of token `k` and its neighbours (zeros past the edges).
-    fn input(&self, states: &TokenStates, k: usize, x: &mut [f32]) {
+    pub(super) fn input(&self, states: &TokenStates, k: usize, x: &mut [f32]) {
         for (j, part) in x.chunks_mut(self.dim.max(1)).enumerate() {
             let at = (k + j).checked_sub(self.window);
             let row = at.filter(|&a| a < states.len()).map(|a| states.row(a));
@@ -116,42 +159,69 @@ impl Probe {
         }
     }
 
-    /// `PXPRB1`, the width and the window, then means, scales and weights as little-endian
-    /// f32.
+    /// `PXPRB2`, the width, the window, the hidden units, the number of layers and the
+    /// layers (u32 each), then means, scales, hidden and output weights as little-endian f32.
     pub fn to_bytes(&self) -> Vec<u8> {
-        let mut out = b"PXPRB1".to_vec();
-        out.extend_from_slice(&(self.dim as u32).to_le_bytes());
-        out.extend_from_slice(&(self.window as u32).to_le_bytes());
-        for v in self.mean.iter().chain(&self.scale).chain(&self.weights) {
+        let mut out = b"PXPRB2".to_vec();
+        let header = [self.dim, self.window, self.hidden, self.layers.len()];
+        for v in header.iter().chain(&self.layers) {
+            out.extend_from_slice(&(*v as u32).to_le_bytes());
+        }
+        let floats = self.mean.iter().chain(&self.scale);
+        for v in floats.chain(&self.hidden_weights).chain(&self.weights) {
             out.extend_from_slice(&v.to_le_bytes());
         }
         out
     }
 
-    /// Reads what [`Probe::to_bytes`] wrote; `None` when the bytes are not a probe.
+    /// Reads what [`Probe::to_bytes`] wrote, and the `PXPRB1` probes written before the
+    /// layers were recorded (they read the last layer); `None` when the bytes are not a probe.
     pub fn from_bytes(bytes: &[u8]) -> Option<Probe> {
-        let rest = bytes.strip_prefix(b"PXPRB1")?;
-        let dim = u32::from_le_bytes(rest.get(..4)?.try_into().ok()?) as usize;
-        let window = u32::from_le_bytes(rest.get(4..8)?.try_into().ok()?) as usize;
-        let floats: Vec<f32> = rest[8..]
+        let (rest, with_layers) = match bytes.strip_prefix(b"PXPRB2") {
+            Some(rest) => (rest, true),
+            None => (bytes.strip_prefix(b"PXPRB1")?, false),
+        };
+        let u32_at = |k: usize| -> Option<usize> {
+            Some(u32::from_le_bytes(rest.get(4 * k..4 * k + 4)?.try_into().ok()?) as usize)
+        };
+        let (dim, window) = (u32_at(0)?, u32_at(1)?);
+        let (hidden, count) = if with_layers {
+            (u32_at(2)?, u32_at(3)?)
+        } else {
+            (0, 0)
+        };
+        if count > 64 || window > 8 || hidden > 4096 {
+            return None;
+        }
+        let layers = (0..count)
+            .map(|k| u32_at(4 + k))
+            .collect::<Option<Vec<_>>>()?;
+        let start = 4 * (2 + 2 * usize::from(with_layers) + count);
+        let body = rest.get(start..)?;
+        let floats: Vec<f32> = body
             .chunks_exact(4)
             .map(|c| f32::from_le_bytes([c[0], c[1], c[2], c[3]]))
             .collect();
-        let width = (2 * window.min(8) + 1) * dim;
-        if rest.len() % 4 != 0 || window > 8 || floats.len() != 2 * dim + TARGETS * (width + 1) {
+        let width = (2 * window + 1) * dim;
+        let inner = if hidden > 0 { hidden } else { width };
+        let hidden_len = hidden * (width + 1);
+        if body.len() % 4 != 0 || floats.len() != 2 * dim + hidden_len + TARGETS * (inner + 1) {
             return None;
         }
         Some(Probe {
             dim,
             window,
+            layers,
             mean: floats[..dim].to_vec(),
             scale: floats[dim..2 * dim].to_vec(),
-            weights: floats[2 * dim..].to_vec(),
+            hidden,
+            hidden_weights: floats[2 * dim..2 * dim + hidden_len].to_vec(),
+            weights: floats[2 * dim + hidden_len..].to_vec(),
         })
     }
 }
 
-fn dot(w: &[f32], x: &[f32]) -> f32 {
+pub(super) fn dot(w: &[f32], x: &[f32]) -> f32 {
     // The last weight is the bias.
     let (b, w) = w.split_last().map_or((0.0, w), |(b, w)| (*b, w));
     w.iter().zip(x).map(|(a, b)| a * b).sum::<f32>() + b
@@ -170,32 +240,15 @@ pub struct Example<'a> {
 /// is the average of the weights over the last epoch. Each token is read with `window`
 /// neighbours on each side. Deterministic.
 pub fn train_probe(examples: &[Example<'_>], dim: usize, window: usize, epochs: usize) -> Probe {
-    let (mut mean, mut sq) = (vec![0.0f64; dim], vec![0.0f64; dim]);
-    let mut n = 0usize;
-    for e in examples.iter().filter(|e| e.states.dim == dim) {
-        for k in 0..e.states.len() {
-            for (i, &v) in e.states.row(k).iter().enumerate() {
-                mean[i] += f64::from(v);
-                sq[i] += f64::from(v) * f64::from(v);
-            }
-            n += 1;
-        }
-    }
-    let count = n.max(1) as f64;
-    let mean: Vec<f32> = mean.iter().map(|m| (m / count) as f32).collect();
-    let scale: Vec<f32> = sq
-        .iter()
-        .zip(&mean)
-        .map(|(s, &m)| {
-            let var = s / count - f64::from(m) * f64::from(m);
-            (1.0 / var.max(1e-6).sqrt()) as f32
-        })
-        .collect();
+    let (mean, scale) = standardise(examples, dim);
     let mut probe = Probe {
         dim,
         window,
+        layers: Vec::new(),
         mean,
         scale,
+        hidden: 0,
+        hidden_weights: Vec::new(),
         weights: vec![0.0; TARGETS * ((2 * window + 1) * dim + 1)],
     };
     let width = probe.width();
@@ -232,6 +285,32 @@ pub fn train_probe(examples: &[Example<'_>], dim: usize, window: usize, epochs: 
         }
     }
     probe
+}
+
+/// Means and inverse deviations of every state dimension over the examples' tokens.
+pub(super) fn standardise(examples: &[Example<'_>], dim: usize) -> (Vec<f32>, Vec<f32>) {
+    let (mut mean, mut sq) = (vec![0.0f64; dim], vec![0.0f64; dim]);
+    let mut n = 0usize;
+    for e in examples.iter().filter(|e| e.states.dim == dim) {
+        for k in 0..e.states.len() {
+            for (i, &v) in e.states.row(k).iter().enumerate() {
+                mean[i] += f64::from(v);
+                sq[i] += f64::from(v) * f64::from(v);
+            }
+            n += 1;
+        }
+    }
+    let count = n.max(1) as f64;
+    let mean: Vec<f32> = mean.iter().map(|m| (m / count) as f32).collect();
+    let scale: Vec<f32> = sq
+        .iter()
+        .zip(&mean)
+        .map(|(s, &m)| {
+            let var = s / count - f64::from(m) * f64::from(m);
+            (1.0 / var.max(1e-6).sqrt()) as f32
+        })
+        .collect();
+    (mean, scale)
 }
 
 /// A logit in a few named steps, for hashed features.
