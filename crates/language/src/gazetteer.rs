@@ -117,7 +117,7 @@ pub const GROUP_HEADS: &[&str] = &[
     "militants", "lawmakers", "legislators", "investigators", "researchers", "scientists",
     "authorities", "leaders", "spokesmen", "voters", "supporters", "protesters", "aides",
     "advisers", "economists", "commentators", "insiders", "people", "democrats", "republicans",
-    "pollsters",
+    "pollsters", "advisors", "commandos", "troops", "soldiers", "marines",
 ];
 
 /// Words that make a capitalised phrase an organisation ("Washington Institute").
@@ -137,6 +137,7 @@ pub const ORG_WORDS: &[&str] = &[
     "airlines", "airways", "motors", "systems", "partners", "holdings", "enterprises", "studios",
     "pictures", "records", "institution", "authority", "commissioner's", "cooperative", "co",
     "co.", "llc", "plc", "gmbh", "firm", "museum", "library", "lab", "laboratory", "laboratories",
+    "elementary", "tech", "dispatch", "rescue",
 ];
 
 /// Last words that make a capitalised phrase a place ("Ostrel River", "Grey Sound",
@@ -148,7 +149,7 @@ pub const PLACE_HEADS: &[&str] = &[
     "forest", "canal", "dam", "bridge", "street", "avenue", "road", "square", "quay", "harbour",
     "harbor", "port", "province", "district", "region", "county", "state", "city", "town",
     "village", "heights", "plain", "plains", "delta", "basin", "airport", "park", "ave", "ave.",
-    "aves", "rd", "rd.", "blvd", "blvd.", "boulevard", "lane", "drive", "terrace", "highway",
+    "aves", "st", "st.", "rd", "rd.", "blvd", "blvd.", "boulevard", "lane", "drive", "terrace", "highway",
     "parkway", "expressway", "freeway", "plaza", "beach", "falls", "springs", "creek", "canyon",
     "isles", "peak", "ridge", "neighborhood", "neighbourhood", "borough", "township",
     "parish", "prefecture", "oblast", "territory", "territories", "station",
@@ -265,7 +266,9 @@ pub const NOT_NAMES: &[&str] = &[
     "numerous", "dozens", "hundreds", "thousands", "millions", "across", "following",
     "around", "toward", "towards", "throughout", "onto", "via", "unlike", "besides",
     "alongside", "regarding", "concerning", "including", "unless", "whereas", "nor",
-    "neither", "almost", "nearly", "plus",
+    "neither", "almost", "nearly", "plus", "having", "being", "making", "taking", "getting",
+    "giving", "going", "coming", "leaving", "citing", "quoting", "responding", "referring",
+    "pointing", "arguing", "insisting", "warning", "explaining", "announcing", "defending",
     // Time zones after a clock time ("10:30 a.m. IST").
     "gmt", "utc", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "bst", "cet", "cest",
     "ist", "msk", "aest", "jst",

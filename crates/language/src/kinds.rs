@@ -61,11 +61,17 @@ pub(crate) fn name_candidate(
                 words.lower(name_from),
                 "gulf" | "bay" | "strait" | "straits" | "sea" | "isle" | "lake" | "cape" | "mount"
             );
+        // "Quay St.": the abbreviation's dot is a token of its own.
+        let head = if words.lower(q - 1) == "." && q >= name_from + 2 {
+            q - 2
+        } else {
+            q - 1
+        };
         let place_head = !single
             && gender.is_none()
             && (feature_of
-                || gazetteer::contains(gazetteer::PLACE_HEADS, words.lower(q - 1))
-                    && !words.has(q - 1, class::ORG));
+                || gazetteer::contains(gazetteer::PLACE_HEADS, words.lower(head))
+                    && !words.has(head, class::ORG));
         kind = if place_head {
             EntityKind::Place
         } else if (name_from..q).any(|k| words.has(k, class::ORG)) || acronym {

@@ -177,11 +177,12 @@ pub(crate) fn capital_run(
     if q == p + 1 && is_non_name_word(words.text(p)) {
         return;
     }
-    // "Arcade Joseph Comeaux, Jr.": a suffix cut off by a comma names nobody alone.
+    // "Arcade Joseph Comeaux, Jr.": a suffix cut off by a comma names nobody alone, nor
+    // does "St." cut off from its street or saint.
     if (p..q).all(|k| {
         matches!(
             words.lower(k),
-            "jr" | "jr." | "sr" | "sr." | "." | "ii" | "iii" | "iv"
+            "jr" | "jr." | "sr" | "sr." | "." | "ii" | "iii" | "iv" | "st" | "st."
         )
     }) {
         return;
