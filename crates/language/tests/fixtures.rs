@@ -1,7 +1,7 @@
 //! Golden tests: each fixture's sentences, entities, mentions and times, rendered with the
 //! text they cover. A fixture's first line may be `published: YYYY-MM-DD`.
 
-use parallax_core::{Article, ArticleId, CharIndex, FieldSources};
+use parallax_core::{Article, ArticleId, CharIndex, EntityId, EntityTable, FieldSources};
 use std::fmt::Write;
 
 fn article_from(text: &str) -> Article {
@@ -66,6 +66,21 @@ fn render(article: &Article) -> String {
     out
 }
 
+/// The corpus-wide entity table of `articles`.
+fn resolved(articles: &[Article]) -> EntityTable {
+    let mentions: Vec<_> = articles.iter().map(parallax_language::analyze).collect();
+    parallax_language::resolve_entities(articles, &mentions)
+}
+
+/// The entity whose name or an alias is `name`.
+fn entity_named(table: &EntityTable, name: &str) -> Option<EntityId> {
+    table
+        .entities
+        .iter()
+        .find(|e| e.name == name || e.aliases.iter().any(|a| a == name))
+        .map(|e| e.id)
+}
+
 #[test]
 fn language_on_fixtures() {
     insta::glob!("fixtures/*.txt", |path| {
@@ -80,8 +95,7 @@ fn resolves_across_articles() {
     let b = article_from("published: 2015-10-02\nSergei Lavrov said the Islamic State was weak. ISIS lost ground, the United States said. The Russian leader agreed.");
     let c = article_from("published: 2015-10-03\nRussian President Vladimir Putin met Bashir Assad. Syrian President Bashar al-Assad thanked him. The US and Russia agreed that IS must be defeated.");
     let articles = [a, b, c];
-    let mentions: Vec<_> = articles.iter().map(parallax_language::analyze).collect();
-    let table = parallax_language::resolve_entities(&articles, &mentions);
+    let table = resolved(&articles);
     let mut lines: Vec<String> = table
         .entities
         .iter()
@@ -97,8 +111,7 @@ fn resolves_titles_transliterations_and_acronyms() {
     let b = article_from("published: 2024-06-06\nIlia Korsak and Оксана Делви signed the deal on a wet afternoon. The HWU welcomed it. His cousin, the energy adviser Pavel Korsak, was not there.");
     let c = article_from("published: 2024-06-07\nTrade chief Alexei Morin and Aleksandr Morin, his brother, met Alexander Morin's lawyer. The Harbour Workers' Union said nothing, but on the quay the Harbour Workers were angry.");
     let articles = [a, b, c];
-    let mentions: Vec<_> = articles.iter().map(parallax_language::analyze).collect();
-    let table = parallax_language::resolve_entities(&articles, &mentions);
+    let table = resolved(&articles);
     let mut lines: Vec<String> = table
         .entities
         .iter()
@@ -126,8 +139,7 @@ fn a_person_named_with_a_title_is_not_outvoted_by_bare_mentions() {
         bare("2024-03-03"),
         named,
     ];
-    let mentions: Vec<_> = articles.iter().map(parallax_language::analyze).collect();
-    let table = parallax_language::resolve_entities(&articles, &mentions);
+    let table = resolved(&articles);
     let halvard = table
         .entities
         .iter()
@@ -151,15 +163,8 @@ fn an_acronym_joins_a_name_from_another_article_only_in_the_same_company() {
         article_from("published: 2024-03-03\nThe Kestrel Valley Choir sang in Dorrin on Sunday."),
         article_from("published: 2024-03-04\nThe KVC said on Thursday that its shares rose on the Varnia exchange."),
     ];
-    let mentions: Vec<_> = articles.iter().map(parallax_language::analyze).collect();
-    let table = parallax_language::resolve_entities(&articles, &mentions);
-    let named = |name: &str| {
-        table
-            .entities
-            .iter()
-            .find(|e| e.name == name || e.aliases.iter().any(|a| a == name))
-            .map(|e| e.id)
-    };
+    let table = resolved(&articles);
+    let named = |name: &str| entity_named(&table, name);
     assert_eq!(named("GSFB"), named("Grey Sound Fisheries Board"));
     assert!(named("KVC").is_some());
     assert_ne!(named("KVC"), named("Kestrel Valley Choir"));
@@ -173,15 +178,8 @@ fn a_generational_suffix_is_no_surname() {
         article_from("published: 2024-03-02\nThe escaped inmate Dario Kell Jr. was caught near the quay in Mirane on Tuesday."),
         article_from("published: 2024-03-03\nMr. Ostrum said the pier had cost four million crowns, more than planned."),
     ];
-    let mentions: Vec<_> = articles.iter().map(parallax_language::analyze).collect();
-    let table = parallax_language::resolve_entities(&articles, &mentions);
-    let named = |name: &str| {
-        table
-            .entities
-            .iter()
-            .find(|e| e.name == name || e.aliases.iter().any(|a| a == name))
-            .map(|e| e.id)
-    };
+    let table = resolved(&articles);
+    let named = |name: &str| entity_named(&table, name);
     assert!(named("Pavel Ostrum Jr.").is_some());
     assert_ne!(named("Pavel Ostrum Jr."), named("Dario Kell Jr."));
     assert_eq!(named("Pavel Ostrum Jr."), named("Mr. Ostrum"));
