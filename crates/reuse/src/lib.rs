@@ -13,7 +13,7 @@
 //!    make a link;
 //! 4. direction and provenance ([`provenance`]): wire credits and datelines
 //!    ([`wire`]) first; then the texts when one is clearly trimmed from the other
-//!    ([`direction`]) and the dates are no more than a few days apart or missing; then
+//!    ([`direction`]) and the dates are at most two days apart or missing; then
 //!    publication dates; then an intro of its own (the copy's); then arrival order
 //!    decide who copied whom;
 //!    each article gets an origin and an independence key shared by all copies.
@@ -151,15 +151,14 @@ fn align_pair(
     }
     // Credits first; then a text clearly trimmed from the other, when dates are close or
     // silent; then dates; then an intro of its own; then arrival order.
-    let sides = (!matches!(said, Said::Credits(_)))
-        .then(|| direction::sides(&passages, &st.words, &tt.words));
+    let texts_may_tell = match said {
+        Said::Credits(_) => false,
+        Said::Dates { days, .. } => days <= direction::TEXT_OVER_DATES_DAYS,
+        Said::Nothing => true,
+    };
+    let sides = texts_may_tell.then(|| direction::sides(&passages, &st.words, &tt.words));
     let swapped = match (said, sides.map(|(s, t)| direction::verdict(s, t))) {
-        (Said::Credits(_), _) | (_, None) => false,
-        (Said::Dates { days, .. }, Some(Verdict::Coverage(v)))
-            if days <= direction::TEXT_OVER_DATES_DAYS =>
-        {
-            v
-        }
+        (Said::Dates { .. }, Some(Verdict::Coverage(v))) => v,
         (Said::Nothing, Some(Verdict::Coverage(v) | Verdict::Intro(v))) => v,
         _ => false,
     };
