@@ -6,9 +6,11 @@
 //! `parallax-bench-polnear train TRAIN_DIR --model FILE [--epochs N] [--folds K]` trains that tagger from
 //! the train split only, deterministically, on one CPU core.
 //!
-//! With the `candle` feature, `states SPLIT_DIR --minilm DIR --out FILE` caches MiniLM's token
-//! states; `train` and `cv` then take `--states FILE` (a probe over them feeds the tagger and
-//! the rankers) and scoring such a model takes `--minilm DIR`.
+//! With the `candle` feature, `states SPLIT_DIR --minilm DIR --out FILE [--layers 2,3,4,6]`
+//! caches MiniLM's token states (of the layers named, concatenated; default the last);
+//! `train` and `cv` then take `--states FILE` (a probe over them feeds the tagger and the
+//! rankers; `PX_STATE_LAYERS` picks some of the file's layers) and scoring such a model takes
+//! `--minilm DIR` (the model file names the layers its probe reads).
 
 mod brat;
 mod cv;

@@ -1,5 +1,6 @@
-//! A linear probe over contextual token states (e.g. the last layer of a small BERT, given
-//! per token by the caller): per token, logistic scores that it opens or closes a Content,
+//! A probe over contextual token states (e.g. some layers of a small BERT, concatenated, given
+//! per token by the caller; [`Probe::layers`] records which), linear or with one hidden layer
+//! ([`super::mlp`]): per token, logistic scores that it opens or closes a Content,
 //! Source or Cue, or lies inside one. The edge ranker and the source chooser read these
 //! scores, bucketed, as features. The states themselves never enter the model file, only the
 //! probe's weights; this crate never runs the encoder.
