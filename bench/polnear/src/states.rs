@@ -214,7 +214,7 @@ pub fn probe_on_all(docs: &[Doc], states: &[TokenStates], epochs: usize) -> Prob
     train_either(&examples, dim, epochs)
 }
 
-/// A linear probe, or one with `PX_PROBE_HIDDEN` hidden units when that is set above 0.
+/// A probe with [`probe_hidden`] hidden units, or a linear one when that is 0.
 fn train_either(examples: &[Example<'_>], dim: usize, epochs: usize) -> Probe {
     match probe_hidden() {
         0 => train_probe(examples, dim, probe_window(), epochs),
@@ -222,12 +222,13 @@ fn train_either(examples: &[Example<'_>], dim: usize, epochs: usize) -> Probe {
     }
 }
 
-/// Hidden units of the probe (`PX_PROBE_HIDDEN`; default 0, a linear probe).
+/// Hidden units of the probe (`PX_PROBE_HIDDEN`; default 64; 0 trains a linear probe, which
+/// scored 0.008 lower on train cross-validation).
 pub fn probe_hidden() -> usize {
     std::env::var("PX_PROBE_HIDDEN")
         .ok()
         .and_then(|w| w.parse().ok())
-        .unwrap_or(0)
+        .unwrap_or(64)
 }
 
 /// Honest logits: each text's from a probe trained on the texts of the other `folds`
@@ -287,8 +288,8 @@ pub fn probe_window() -> usize {
         .unwrap_or(0)
 }
 
-/// `PX_STATE_LAYERS` and `PX_PROBE_HIDDEN` for cache names: empty when unset, else `l` and
-/// the layers (`l4-6`) and `h` and the hidden units.
+/// `PX_STATE_LAYERS` and the probe's hidden units for cache names: `l` and the layers
+/// (`l4-6`) when set, and `h` and the hidden units when not 0.
 pub fn layers_tag() -> String {
     let layers = match std::env::var("PX_STATE_LAYERS") {
         Ok(l) if !l.is_empty() => format!("l{}", l.replace(',', "-")),
