@@ -220,18 +220,7 @@ fn run() -> Result<(), String> {
     let raw: Vec<_> = all
         .iter()
         .enumerate()
-        .map(|(i, t)| parallax_core::Article {
-            id: parallax_core::ArticleId::from_source_and_body(&i.to_string(), t),
-            source: i.to_string(),
-            title: None,
-            byline: None,
-            outlet: None,
-            published: None,
-            credits: Vec::new(),
-            language: None,
-            body: t.clone(),
-            field_sources: Default::default(),
-        })
+        .map(|(i, t)| parallax_core::Article::from_text(&i.to_string(), t))
         .collect();
     let (raw_links, _) = parallax_reuse::detect_reuse(&raw);
     let raw_index: HashMap<_, _> = raw.iter().enumerate().map(|(i, a)| (a.id, i)).collect();

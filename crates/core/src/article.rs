@@ -107,6 +107,22 @@ pub struct Article {
 }
 
 impl Article {
+    /// An article known only by its source and body: the id made from both, no metadata.
+    pub fn from_text(source: &str, body: &str) -> Article {
+        Article {
+            id: ArticleId::from_source_and_body(source, body),
+            source: source.to_owned(),
+            title: None,
+            byline: None,
+            outlet: None,
+            published: None,
+            credits: Vec::new(),
+            language: None,
+            body: body.to_owned(),
+            field_sources: FieldSources::default(),
+        }
+    }
+
     /// The body's paragraphs with their code-point spans.
     pub fn paragraphs(&self) -> Vec<crate::CharSpan> {
         let index = crate::CharIndex::new(&self.body);

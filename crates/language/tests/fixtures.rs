@@ -1,7 +1,7 @@
 //! Golden tests: each fixture's sentences, entities, mentions and times, rendered with the
 //! text they cover. A fixture's first line may be `published: YYYY-MM-DD`.
 
-use parallax_core::{Article, ArticleId, CharIndex, EntityId, EntityTable, FieldSources};
+use parallax_core::{Article, CharIndex, EntityId, EntityTable};
 use std::fmt::Write;
 
 fn article_from(text: &str) -> Article {
@@ -16,16 +16,9 @@ fn article_from(text: &str) -> Article {
         None => (None, text),
     };
     Article {
-        id: ArticleId::from_source_and_body("fixture", body),
-        source: "fixture".into(),
-        title: None,
-        byline: None,
-        outlet: None,
         published,
-        credits: Vec::new(),
         language: Some("en".into()),
-        body: body.to_string(),
-        field_sources: FieldSources::default(),
+        ..Article::from_text("fixture", body)
     }
 }
 

@@ -240,18 +240,7 @@ mod tests {
     #[test]
     fn a_published_date_comes_first() {
         let body = "The quake struck on Oct. 22, 2013.";
-        let mut article = parallax_core::Article {
-            id: parallax_core::ArticleId::from_source_and_body("t", body),
-            source: "t".into(),
-            title: None,
-            byline: None,
-            outlet: None,
-            published: None,
-            credits: Vec::new(),
-            language: None,
-            body: body.into(),
-            field_sources: parallax_core::FieldSources::default(),
-        };
+        let mut article = parallax_core::Article::from_text("t", body);
         let m = mentions(body, &[("Oct. 22, 2013", "2013-10-22", "2013-10-22")]);
         let estimate = article_date(&article, Some(&m), BodyRule::Days).expect("a bound");
         assert!(estimate.is_estimate());
