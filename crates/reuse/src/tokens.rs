@@ -29,10 +29,12 @@ pub fn content_words(words: &[Word], chars: &[char], start: u32, end: u32) -> us
         .iter()
         .take_while(|w| w.end <= end)
         .filter(|w| {
-            let text: String = chars[w.start as usize..w.end as usize].iter().collect();
-            text.chars().count() >= 3
-                && text.chars().next().is_some_and(char::is_lowercase)
-                && !FUNCTION_WORDS.contains(&text.as_str())
+            let word = &chars[w.start as usize..w.end as usize];
+            word.len() >= 3
+                && word[0].is_lowercase()
+                && !FUNCTION_WORDS
+                    .iter()
+                    .any(|f| f.len() == word.len() && f.chars().eq(word.iter().copied()))
         })
         .count()
 }
