@@ -50,7 +50,12 @@ fn render(analysis: &Analysis, counts: &ExportCounts, out: &Path, elapsed: Durat
             analysis.problems.len()
         );
         for p in analysis.problems.iter().take(10) {
-            let _ = writeln!(s, "  {}: {}", p.source, p.reason);
+            // Readers' reasons already open with the file's path.
+            if p.reason.starts_with(&p.source) {
+                let _ = writeln!(s, "  {}", p.reason);
+            } else {
+                let _ = writeln!(s, "  {}: {}", p.source, p.reason);
+            }
         }
         if analysis.problems.len() > 10 {
             let _ = writeln!(

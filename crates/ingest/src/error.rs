@@ -36,14 +36,6 @@ pub enum ReadError {
         /// The file.
         path: PathBuf,
     },
-    /// A text file is not valid UTF-8.
-    #[error("{}: not valid UTF-8 (byte {offset})", .path.display())]
-    InvalidUtf8 {
-        /// The file.
-        path: PathBuf,
-        /// First bad byte.
-        offset: usize,
-    },
     /// The extension names no format Parallax reads.
     #[error("{}: unknown file type (expected .txt, .html, .htm, .jsonl, .warc, .xml, optionally .gz)", .path.display())]
     UnknownFormat {

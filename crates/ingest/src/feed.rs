@@ -111,11 +111,24 @@ pub(crate) fn read(path: &Path, bytes: &[u8]) -> Vec<Result<RawDocument, ReadErr
         }
         buf.clear();
     }
-    if !saw_feed_root && out.is_empty() {
+    // A file cut off inside an item says so rather than losing the item silently.
+    if item.is_some() {
+        out.push(Err(ReadError::BadRecord {
+            path: path.to_path_buf(),
+            record: items_seen + 1,
+            reason: "the file ends inside this item (cut short?)".into(),
+        }));
+    }
+    if out.is_empty() {
+        let reason = if saw_feed_root {
+            "a feed with no items"
+        } else {
+            "not an RSS or Atom feed"
+        };
         out.push(Err(ReadError::BadRecord {
             path: path.to_path_buf(),
             record: 1,
-            reason: "not an RSS or Atom feed".into(),
+            reason: reason.into(),
         }));
     }
     out

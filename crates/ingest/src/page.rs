@@ -46,8 +46,12 @@ pub(crate) fn open_maybe_gzipped(path: &Path) -> Result<Box<dyn std::io::BufRead
     }
 }
 
-/// True when `bytes` look like binary data rather than text in any charset.
+/// True when `bytes` look like binary data rather than text in any charset. A file
+/// that opens with a byte-order mark (UTF-8 or UTF-16) is text whatever follows.
 pub(crate) fn looks_binary(bytes: &[u8]) -> bool {
+    if encoding_rs::Encoding::for_bom(bytes).is_some() {
+        return false;
+    }
     let head = &bytes[..bytes.len().min(4096)];
     let controls = head
         .iter()
@@ -62,14 +66,7 @@ pub(crate) fn text_document(path: &Path, bytes: Vec<u8>) -> Result<RawDocument, 
             path: path.to_path_buf(),
         });
     }
-    let bytes = bytes
-        .strip_prefix(b"\xef\xbb\xbf")
-        .map(<[u8]>::to_vec)
-        .unwrap_or(bytes);
-    let text = String::from_utf8(bytes).map_err(|err| ReadError::InvalidUtf8 {
-        path: path.to_path_buf(),
-        offset: err.utf8_error().valid_up_to(),
-    })?;
+    let text = decode_text(&bytes);
     Ok(RawDocument {
         source: path.display().to_string(),
         path: path.to_path_buf(),
@@ -77,6 +74,25 @@ pub(crate) fn text_document(path: &Path, bytes: Vec<u8>) -> Result<RawDocument, 
         payload: Payload::Text(text),
         hints: RecordHints::default(),
     })
+}
+
+/// A text dump's characters: by its byte-order mark, else as UTF-8 when it is valid
+/// UTF-8, else in the legacy charset chardetng guesses (a Latin-1 or Windows-1252 dump
+/// is text too, not an error).
+fn decode_text(bytes: &[u8]) -> String {
+    if let Some((encoding, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
+        return encoding
+            .decode_without_bom_handling(&bytes[bom_len..])
+            .0
+            .into_owned();
+    }
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return text.to_owned();
+    }
+    let mut detector = chardetng::EncodingDetector::new();
+    detector.feed(bytes, true);
+    let encoding = detector.guess(None, true);
+    encoding.decode_without_bom_handling(bytes).0.into_owned()
 }
 
 pub(crate) fn html_document(path: &Path, bytes: Vec<u8>) -> Result<RawDocument, ReadError> {

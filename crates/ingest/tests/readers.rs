@@ -1,6 +1,6 @@
 //! Golden tests: each reader on the hand-written fixtures, rendered as readable text.
 
-use parallax_core::{Payload, RawDocument};
+use parallax_core::{InputFormat, Payload, RawDocument};
 use parallax_ingest::{read_bytes, read_file, ReadError};
 use proptest::prelude::*;
 use std::path::{Path, PathBuf};
@@ -93,6 +93,54 @@ fn atom_entries() {
 #[test]
 fn jsonl_records_and_bad_lines() {
     insta::assert_snapshot!(render(&read_file(&fixture("records.jsonl"))));
+}
+
+#[test]
+fn text_dumps_in_utf16_and_legacy_charsets_are_read() {
+    let line = "Café owners in Zürich said the new rules take effect on Monday.";
+    let mut utf16 = vec![0xff, 0xfe];
+    utf16.extend(line.encode_utf16().flat_map(u16::to_le_bytes));
+    let latin1: Vec<u8> = line.chars().map(|c| c as u8).collect();
+    for bytes in [utf16, latin1, line.as_bytes().to_vec()] {
+        let got = read_bytes(Path::new("dump.txt"), InputFormat::Text, bytes);
+        assert_eq!(
+            render(&got),
+            format!("doc dump.txt (Text)\n  text: {line}\n")
+        );
+    }
+}
+
+#[test]
+fn utf16_html_with_a_byte_order_mark_is_a_page() {
+    let page = "<html><body><p>The ferry resumed service.</p></body></html>";
+    let mut bytes = vec![0xfe, 0xff];
+    bytes.extend(page.encode_utf16().flat_map(u16::to_be_bytes));
+    let got = read_bytes(Path::new("page.html"), InputFormat::Html, bytes);
+    assert!(matches!(got.as_slice(), [Ok(doc)] if doc.format == InputFormat::Html));
+}
+
+#[test]
+fn feeds_cut_short_or_empty_say_so() {
+    let cut = "<rss><channel><title>Gazette</title><item><title>A</title>\
+               <description>Whole item.</description></item><item><title>B</title>";
+    let empty = "<rss version=\"2.0\"><channel><title>Gazette</title></channel></rss>";
+    let render_feed = |text: &str| {
+        render(&read_bytes(
+            Path::new("feed.xml"),
+            InputFormat::Feed,
+            text.as_bytes().to_vec(),
+        ))
+    };
+    let cut = render_feed(cut);
+    assert!(cut.starts_with("doc feed.xml#1 (Feed)"), "{cut}");
+    assert!(
+        cut.ends_with("error: record 2: the file ends inside this item (cut short?)\n"),
+        "{cut}"
+    );
+    assert_eq!(
+        render_feed(empty),
+        "error: record 1: a feed with no items\n"
+    );
 }
 
 proptest! {
