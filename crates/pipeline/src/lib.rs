@@ -10,7 +10,7 @@ mod semantic;
 
 pub use semantic::MiniLm;
 
-use parallax_core::{Analysis, Article, Problem, RawDocument};
+use parallax_core::{Analysis, Article, Mentions, Problem, RawDocument};
 use rayon::prelude::*;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -133,6 +133,7 @@ pub fn analyze_paths_with(
     let mut analysis = analyze_documents_with(docs, owners, options, observer);
     problems.append(&mut analysis.problems);
     analysis.problems = problems;
+    skipped.append(&mut analysis.skipped);
     analysis.skipped = skipped;
     analysis
 }
@@ -191,6 +192,10 @@ pub fn analyze_documents_with(
         .articles
         .par_iter()
         .map(|article| {
+            if !in_english(article) {
+                observer.advance(1);
+                return (Mentions::default(), Vec::new());
+            }
             let mentions = parallax_language::analyze(article);
             let quotes = match &options.attribution_model {
                 Some(model) => {
@@ -217,6 +222,9 @@ pub fn analyze_documents_with(
         })
         .collect();
     (analysis.mentions, analysis.quotes) = per_article.into_iter().unzip();
+    if let Some(note) = not_english_note(&analysis.articles) {
+        analysis.skipped.push(note);
+    }
     analysis.entities = parallax_language::resolve_entities(&analysis.articles, &analysis.mentions);
 
     observer.stage("reuse", analysis.articles.len() as u64);
@@ -233,6 +241,50 @@ pub fn analyze_documents_with(
         parallax_claims::align_claims_with(&analysis, options.sentence_model.as_deref());
     observer.advance(analysis.stories.len() as u64);
     analysis
+}
+
+/// False for an article whose body is, reliably, in another language than English: the
+/// language and quotes rules (names, titles, cue verbs) are English, and on German or
+/// Russian text they make entities of capitalised nouns and quotes without speakers.
+/// A declared language alone does not decide (templates declare wrongly); the body's
+/// own detection must agree.
+fn in_english(article: &Article) -> bool {
+    match article.language.as_deref() {
+        None | Some("en") => true,
+        Some(_) => parallax_extract::language::detect(&article.body)
+            .is_none_or(|detected| detected == "en"),
+    }
+}
+
+/// The run's note on articles the English rules left alone, by language.
+fn not_english_note(articles: &[Article]) -> Option<Problem> {
+    let mut by_language: std::collections::BTreeMap<&str, usize> = Default::default();
+    for article in articles.iter().filter(|a| !in_english(a)) {
+        *by_language
+            .entry(article.language.as_deref().unwrap_or("?"))
+            .or_default() += 1;
+    }
+    let total: usize = by_language.values().sum();
+    if total == 0 {
+        return None;
+    }
+    let languages: Vec<String> = by_language
+        .iter()
+        .map(|(lang, n)| format!("{lang}: {n}"))
+        .collect();
+    Some(Problem {
+        source: "language".into(),
+        reason: format!(
+            "{total} {} not in English ({}): in stories, reuse and claims, \
+             but no entities or quotes (those rules read English only)",
+            if total == 1 {
+                "article is"
+            } else {
+                "articles are"
+            },
+            languages.join(", ")
+        ),
+    })
 }
 
 /// Orders articles as a stream: dated ones by date, undated ones keep their input

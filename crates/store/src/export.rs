@@ -316,6 +316,7 @@ pub fn write_export(dir: &Path, analysis: &Analysis) -> Result<ExportCounts, Sto
         "offsets": "unicode code points into body",
         "complete": true,
         "counts": counts,
+        "notes": analysis.skipped.iter().map(|n| &n.reason).collect::<Vec<_>>(),
     }))
     .expect("counts serialise");
     std::fs::write(&manifest, text).map_err(|source| StoreError::Io {
