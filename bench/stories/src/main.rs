@@ -234,6 +234,12 @@ fn tuned(mut p: Params) -> Params {
     if let Some(v) = get("SLACK") {
         p.bound_slack_days = v;
     }
+    if let Some(v) = get("SPLIT") {
+        p.split_margin = v;
+    }
+    if let Some(v) = get("SPLIT_COPY") {
+        p.split_copy = v;
+    }
     if let Some(v) = get("BATCH_DF") {
         p.batch_document_frequencies = v > 0.0;
     }

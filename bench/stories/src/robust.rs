@@ -234,7 +234,14 @@ pub fn tables(whole: &Part, params: Params) -> (Table, Table) {
                 .iter()
                 .map(|part| {
                     quarter_best.push(system.grid[best(&curve(&system, part))]);
-                    at_default(part)
+                    let score = at_default(part);
+                    if std::env::var_os("PX_TRACE_RUNS").is_some() {
+                        let mut units = part.units.clone();
+                        units.sort_unstable();
+                        units.dedup();
+                        eprintln!("quarter {:?}: {:.3}", units, score.f1);
+                    }
+                    score
                 })
                 .collect(),
         );

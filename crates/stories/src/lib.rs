@@ -5,7 +5,8 @@
 //! frequencies updated as articles arrive, kept in a fixed table indexed by a hash of
 //! each term (no vocabulary grows with the stream); [`online`] assigns each article to
 //! a story through an inverted index, and links a new story to the storyline of its
-//! nearest story; [`title`] picks each story's most central headline; [`dating`] gives an
+//! nearest story, and lets a story give up a doubtful member that a later article joins
+//! through alone (the split check, `online/split.rs`); [`title`] picks each story's most central headline; [`dating`] gives an
 //! undated article a day it cannot come before, from the absolute dates its body reports
 //! (a bound, never a story's date). [`cluster_with`] first counts the batch's document
 //! frequencies, then assigns the articles one at a time.
@@ -51,9 +52,12 @@ pub fn cluster_with(
         }
         clusterer.fix_document_frequencies();
     }
-    let mut assignments = Vec::with_capacity(articles.len());
+    let mut assignments: Vec<StoryAssignment> = Vec::with_capacity(articles.len());
     let mut stories: Vec<Story> = Vec::new();
     let mut titles = title::TitlePicker::default();
+    // Publication dates by article, to re-span a story an article leaves.
+    let mut published: rustc_hash::FxHashMap<parallax_core::ArticleId, Option<chrono::NaiveDate>> =
+        rustc_hash::FxHashMap::default();
     for (i, article) in articles.iter().enumerate() {
         let terms = terms_of(i, article);
         let when = match dating::article_date(article, mentions.get(i), params.body_dates) {
@@ -63,6 +67,7 @@ pub fn cluster_with(
         };
         let (placement, vector) = clusterer.add_when(&terms, when);
         let story_id = StoryId(placement.story);
+        let moved = placement.moved.map(|j| j as usize).filter(|&j| j < i);
         if placement.story as usize == stories.len() {
             stories.push(Story {
                 id: story_id,
@@ -73,12 +78,34 @@ pub fn cluster_with(
                 storyline: Some(StorylineId(placement.storyline)),
             });
         }
-        let story = &mut stories[placement.story as usize];
-        story.articles.push(article.id);
-        if let Some(d) = article.published {
-            story.start = Some(story.start.map_or(d, |s| s.min(d)));
-            story.end = Some(story.end.map_or(d, |e| e.max(d)));
+        if let Some(j) = moved {
+            // An earlier article leaves its story with this one (`Params::split_margin`).
+            let from = assignments[j].story;
+            let left = &mut stories[from.0 as usize];
+            left.articles.retain(|a| *a != articles[j].id);
+            let dates = left
+                .articles
+                .iter()
+                .filter_map(|a| published.get(a).copied().flatten());
+            left.start = dates.clone().min();
+            left.end = dates.max();
+            assignments[j].story = story_id;
+            assignments[j].score = placement.score;
+            titles.move_member(j, from.0, placement.story);
         }
+        let story = &mut stories[placement.story as usize];
+        for (id, date) in moved
+            .map(|j| (articles[j].id, articles[j].published))
+            .into_iter()
+            .chain([(article.id, article.published)])
+        {
+            story.articles.push(id);
+            if let Some(d) = date {
+                story.start = Some(story.start.map_or(d, |s| s.min(d)));
+                story.end = Some(story.end.map_or(d, |e| e.max(d)));
+            }
+        }
+        published.insert(article.id, article.published);
         titles.add(placement.story, i, vector);
         assignments.push(StoryAssignment {
             article: article.id,

@@ -24,6 +24,17 @@ impl TitlePicker {
             .push((index, SparseVec { entries }));
     }
 
+    /// Moves article `index` from story `from` to story `to`.
+    pub fn move_member(&mut self, index: usize, from: u32, to: u32) {
+        let Some(list) = self.members.get_mut(&from) else {
+            return;
+        };
+        if let Some(k) = list.iter().position(|(i, _)| *i == index) {
+            let member = list.remove(k);
+            self.members.entry(to).or_default().push(member);
+        }
+    }
+
     /// For every story, the article index whose vector is closest to the others',
     /// among the members for which `titled` holds when there are any.
     pub fn finish(self, titled: impl Fn(usize) -> bool) -> Vec<(u32, usize)> {
