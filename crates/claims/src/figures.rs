@@ -255,24 +255,39 @@ pub fn figures(sentence: &str, is_content: impl Fn(&str) -> bool) -> Vec<Figure>
         .collect();
     for (i, w) in words.iter().enumerate() {
         if let Some(&(_, value)) = NUMBER_WORDS.iter().find(|(name, _)| name == w) {
+            let prev = i.checked_sub(1).map(|p| words[p]);
+            // "two hundred": "hundred" scales the word before it, not a second figure.
+            if matches!(*w, "hundred" | "dozen")
+                && prev.is_some_and(|p| NUMBER_WORDS.iter().any(|(n, _)| *n == p))
+            {
+                continue;
+            }
             let scale = match words.get(i + 1).copied() {
+                Some("hundred") if *w != "hundred" => 1e2,
                 Some("thousand") => 1e3,
                 Some("million") => 1e6,
                 Some("billion") => 1e9,
                 _ => 1.0,
             };
+            // "several hundred", "a few dozen": at least two of them, no more said.
+            let vague = matches!(*w, "hundred" | "dozen")
+                && prev.is_some_and(|p| matches!(p, "several" | "few" | "many"));
             let skip = usize::from(scale > 1.0);
             let Some(next) = words[i + 1 + skip..].iter().take(2).find(|n| is_content(n)) else {
                 continue;
             };
             out.push(Figure {
-                value: value * scale,
+                value: value * scale * if vague { 2.0 } else { 1.0 },
                 unit: stem(next),
                 surface: (*w).to_owned(),
-                bound: partial_or(
-                    words.get(i + 1 + skip).copied().unwrap_or(""),
-                    bound_before(&words[..i].join(" ")),
-                ),
+                bound: if vague {
+                    Bound::AtLeast
+                } else {
+                    partial_or(
+                        words.get(i + 1 + skip).copied().unwrap_or(""),
+                        bound_before(&words[..i].join(" ")),
+                    )
+                },
             });
         }
     }
@@ -393,6 +408,11 @@ mod tests {
         assert!(one("the two other victims").compatible(&one("the three victims")));
         assert!(!one("up to 50 dead").compatible(&one("more than 60 dead")));
         assert!(!one("Turnout was 80 percent").compatible(&one("Turnout was 60 percent")));
+        // Vague multiples bound from below only; spelled-out hundreds are one figure.
+        assert!(one("several hundred hectares").compatible(&one("about 900 hectares")));
+        assert!(!one("several hundred hectares").compatible(&one("150 hectares")));
+        assert!(one("two hundred people").same_value(&one("200 people")));
+        assert_eq!(render("Two hundred people fled."), "two=200:people");
     }
 
     #[test]
