@@ -242,12 +242,19 @@ function disputes(story, byId) {
 // Escapes text and highlights the figures and negations that the other side lacks, the
 // usual seat of a dispute. Matching runs on the raw text; each piece is escaped.
 const DISPUTED = /(\$?\d(?:[\d,.]*\d)?(?:\s?(?:million|billion|thousand|percent|per cent|%))?|\b(?:not|never|no|denied|denies|confirmed)\b|n't)/gi;
+// A day of the month ("March 16", "16 March") dates the claim; the server compares
+// dates separately, so the day number is not drawn as a disputed figure.
+const MONTH = "(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?";
+const MONTH_BEFORE = new RegExp(`\\b${MONTH}\\s$`, "i"), MONTH_AFTER = new RegExp(`^\\s${MONTH}\\b`, "i");
+const isDay = (text, m) =>
+  /^\d{1,2}$/.test(m[0]) &&
+  (MONTH_BEFORE.test(text.slice(Math.max(0, m.index - 12), m.index)) || MONTH_AFTER.test(text.slice(m.index + m[0].length)));
 function marked(text, other) {
   const theirs = new Set((other.match(DISPUTED) || []).map((t) => t.toLowerCase()));
   let out = "", at = 0;
   for (const m of text.matchAll(DISPUTED)) {
     out += esc(text.slice(at, m.index));
-    out += theirs.has(m[0].toLowerCase()) ? esc(m[0]) : `<b>${esc(m[0])}</b>`;
+    out += theirs.has(m[0].toLowerCase()) || isDay(text, m) ? esc(m[0]) : `<b>${esc(m[0])}</b>`;
     at = m.index + m[0].length;
   }
   return out + esc(text.slice(at));
