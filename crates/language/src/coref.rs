@@ -130,7 +130,7 @@ pub fn resolve(body: &str, candidates: &[Candidate]) -> (Vec<Draft>, Vec<Linked>
         if d.gender.is_none() {
             d.gender = c.gender;
         }
-        if let Some(role) = &c.role {
+        if let Some(role) = c.role.as_ref().filter(|_| !hypothetical(body, c)) {
             if !d.roles.contains(role) {
                 d.roles.push(role.clone());
             }
@@ -176,6 +176,16 @@ pub fn resolve(body: &str, candidates: &[Candidate]) -> (Vec<Draft>, Vec<Linked>
 }
 
 /// True for a word in capitals longer than most acronyms ("TESSALY", "DRENN").
+/// "a President Irving would …": a title after an indefinite article is what the person
+/// might become, not a role that "the president" can later refer to.
+fn hypothetical(body: &str, c: &Candidate) -> bool {
+    c.form == MentionForm::Name
+        && body
+            .get(..c.start)
+            .and_then(|before| before.split_whitespace().next_back())
+            .is_some_and(|w| matches!(w, "a" | "an" | "A" | "An"))
+}
+
 fn is_shouted(name: &str) -> bool {
     name.chars().count() >= 5 && name.chars().all(|c| c.is_uppercase())
 }
