@@ -105,7 +105,8 @@ pub(crate) fn link_role(
         .into_iter()
         .filter(|m| !matches!(*m, "the" | "a" | "an" | "another" | "former"))
         .collect();
-    if c.kind != EntityKind::Group {
+    let in_organisation = heads_an_organisation(body, c, &candidates[ci + 1..]);
+    if c.kind != EntityKind::Group && !in_organisation {
         // The most recently mentioned person whose role has the same head and modifiers.
         for &(_, _, e, _) in linked.iter().rev() {
             let d = &drafts[e];
@@ -122,7 +123,7 @@ pub(crate) fn link_role(
         }
     }
     // "the source" again is the earlier "a source"; "another source" is a new one.
-    if c.definite {
+    if c.definite && !in_organisation {
         if let Some(&(_, _, e, _)) = linked.iter().rev().find(|l| {
             let d = &drafts[l.2];
             d.surname.is_none()
@@ -153,6 +154,21 @@ pub(crate) fn link_role(
         roles: Vec::new(),
     });
     Some(drafts.len() - 1)
+}
+
+/// "the president of the Drenn Association of Economists": a role held in a named
+/// organisation is not the head of state or the other president named before it
+/// ("the president of Russia", a place, still is).
+fn heads_an_organisation(body: &str, c: &Candidate, after: &[Candidate]) -> bool {
+    let Some(next) = after.first() else {
+        return false;
+    };
+    let gap = body.get(c.end..next.start).unwrap_or("x");
+    next.kind == EntityKind::Organization
+        && matches!(
+            gap,
+            " of " | " of the " | " at " | " at the " | " for " | " for the "
+        )
 }
 
 /// True when a reporting verb follows byte `end` ("Peskov said", "he added").
