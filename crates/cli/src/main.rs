@@ -88,6 +88,17 @@ fn run(args: Args) -> anyhow::Result<()> {
             for path in &paths {
                 anyhow::ensure!(path.exists(), "{}: no such file or folder", path.display());
             }
+            // Nothing to read is an error, not an empty export written over an old one.
+            anyhow::ensure!(
+                !parallax_ingest::collect_inputs(&paths).is_empty(),
+                "no file Parallax reads under {} (expected .txt, .html, .htm, .jsonl, .warc, \
+                 .xml, .rss or .atom, optionally .gz)",
+                paths
+                    .iter()
+                    .map(|p| p.display().to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            );
             if let Some(threads) = threads {
                 rayon_threads(threads)?;
             }

@@ -99,6 +99,30 @@ fn a_missing_path_is_an_error_naming_it() {
     assert!(stderr.contains("/no/such/folder"), "{stderr}");
 }
 
+#[test]
+fn a_folder_with_nothing_to_read_is_an_error_and_leaves_the_old_export() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    std::fs::create_dir(&input).unwrap();
+    std::fs::write(input.join("notes.md"), "not an article").unwrap();
+    let out = dir.path().join("out");
+    std::fs::create_dir(&out).unwrap();
+    std::fs::write(out.join("manifest.json"), "{}").unwrap();
+    let run = Command::new(env!("CARGO_BIN_EXE_parallax"))
+        .args(["analyze", "--quiet", "--out"])
+        .arg(&out)
+        .arg(&input)
+        .output()
+        .expect("parallax runs");
+    assert!(!run.status.success());
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(stderr.contains("no file Parallax reads under"), "{stderr}");
+    assert_eq!(
+        std::fs::read_to_string(out.join("manifest.json")).unwrap(),
+        "{}"
+    );
+}
+
 /// Runs `parallax analyze` on a one-line article with `flag MODEL`; returns stderr and
 /// whether the output folder was written.
 fn analyze_with_model(
