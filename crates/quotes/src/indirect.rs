@@ -248,7 +248,8 @@ fn attribute(
         CueKind::Participle => {
             if ctx.lower_at(cue_end) == "that" || participle_clause(ctx, cue, cue_end, end) {
                 let subject = subject_of_sentence(ctx, regions, cue)
-                    .or_else(|| opening_subject(ctx, first, cue));
+                    .or_else(|| opening_subject(ctx, first, cue))
+                    .or_else(|| subject_of_earlier_cue(ctx, first, cue));
                 return make((cue_end, end), subject);
             }
             None
@@ -416,6 +417,15 @@ fn attribute(
             None
         }
     }
+}
+
+/// "…,” the officer said, adding that …": with no named subject in the sentence, the
+/// participle borrows the phrase before the reporting verb it hangs on.
+fn subject_of_earlier_cue(ctx: &Context<'_>, first: usize, cue: usize) -> Option<(usize, usize)> {
+    let verb = (first..cue)
+        .rev()
+        .find(|&k| matches!(cue_at(&ctx.lower, k), Some((CueKind::Verb, _))))?;
+    np_before(ctx, verb, first)
 }
 
 /// Participles whose object can be a reported clause without "that": "…, saying they

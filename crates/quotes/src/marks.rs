@@ -1,5 +1,8 @@
 //! Pairing quote marks into quoted regions: curly, straight, « », „ “ and ‘ ’, nested
-//! quotes kept inside their outer quote, unclosed quotes cut at the paragraph end.
+//! quotes kept inside their outer quote, unclosed quotes cut at the paragraph end, and a
+//! left mark typed where the closing one belongs (`"Yes, “he said.`) read as the closer.
+
+use crate::cues::CueKind;
 
 /// One quoted stretch of text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -31,6 +34,41 @@ fn closer_for(open: char) -> &'static [char] {
 
 fn is_opener(c: char) -> bool {
     matches!(c, '“' | '„' | '«' | '"' | '‘' | '‚')
+}
+
+/// True when the left double mark at `chars[j]` closes the open quote: it follows the
+/// quote's last punctuation (`family, “`, `decisions. “`) and either ends the paragraph or
+/// is followed, within the clause, by a reporting verb (its cue, not a new quote's words).
+fn typo_closer(chars: &[(usize, char)], j: usize) -> bool {
+    let before = chars[..j].iter().rev().map(|x| x.1).find(|c| *c != ' ');
+    if !before.is_some_and(|b| matches!(b, ',' | '.' | '?' | '!' | '—' | '-')) {
+        return false;
+    }
+    let rest: String = chars[j + 1..].iter().map(|x| x.1).take(80).collect();
+    if rest.trim().is_empty() {
+        return true;
+    }
+    let clause = rest
+        .split(['.', ',', ';', '"', '“', '”'])
+        .next()
+        .unwrap_or("");
+    speech_verb_within(clause, 6)
+}
+
+/// True when one of the first `n` words of `text` is a reporting verb ("King said").
+fn speech_verb_within(text: &str, n: usize) -> bool {
+    let lower: Vec<String> = text
+        .split_whitespace()
+        .take(n)
+        .map(str::to_lowercase)
+        .collect();
+    let lower: Vec<&str> = lower.iter().map(String::as_str).collect();
+    (0..lower.len()).any(|i| {
+        matches!(
+            crate::cues::quote_cue_at(&lower, i),
+            Some((CueKind::Verb | CueKind::AccordingTo, _))
+        )
+    })
 }
 
 /// Finds the top-level quoted regions of one paragraph (`start..end` bytes of `body`).
@@ -70,6 +108,12 @@ pub fn regions_in(body: &str, start: usize, end: usize, out: &mut Vec<Region>) {
             && (c != '"'
                 || prev.is_none_or(|p| !p.is_alphanumeric())
                     && next.is_some_and(|n| !n.is_whitespace()));
+        // `“said Ann Lee`: a left mark right before a reporting verb closed a quote.
+        let opens = opens
+            && !(c == '“' && {
+                let rest: String = chars[i + 1..].iter().map(|x| x.1).take(12).collect();
+                rest.starts_with(char::is_alphabetic) && speech_verb_within(&rest, 1)
+            });
         if !opens {
             i += 1;
             continue;
@@ -82,7 +126,11 @@ pub fn regions_in(body: &str, start: usize, end: usize, out: &mut Vec<Region>) {
             let (_, d) = chars[j];
             let before = chars[j - 1].1;
             let after = chars.get(j + 1).map(|x| x.1);
-            if !single && d == '‘' && before.is_whitespace() {
+            if !single && c != '„' && d == '“' && typo_closer(&chars, j) {
+                // `"Mo is family, “King said.`: a left mark typed where the right one belongs.
+                found = Some(j);
+                break;
+            } else if !single && d == '‘' && before.is_whitespace() {
                 depth_single = true;
             } else if depth_single && d == '’' && after.is_none_or(|a| !a.is_alphanumeric()) {
                 depth_single = false;
@@ -159,6 +207,23 @@ mod tests {
         assert_eq!(
             inner("“Unclosed at the end"),
             [("Unclosed at the end", false)]
+        );
+    }
+
+    #[test]
+    fn a_left_mark_typed_as_the_closer_closes_the_quote() {
+        assert_eq!(
+            inner("\"Mo is family, “King said. \"He knows us. “"),
+            [("Mo is family, ", true), ("He knows us. ", true)]
+        );
+        assert_eq!(
+            inner("“We are ready, “ team president Ann Lee said."),
+            [("We are ready, ", true)]
+        );
+        // A new quote after an unclosed one still opens: no cue follows its mark.
+        assert_eq!(
+            inner("“It was late. “Then the lights went out,” she said."),
+            [("It was late.", false), ("Then the lights went out,", true)]
         );
     }
 }
