@@ -67,7 +67,11 @@ pub fn direct_quotes(ctx: &Context<'_>) -> (Vec<Attribution>, Vec<Region>) {
                         && ctx.words[i - 1].end == ctx.words[i].start
                         && crate::speaker::is_abbreviation(ctx.lower_at(i.wrapping_sub(1))))
             {
-                if let Some((kind, cue_end)) = quote_cue_at(&ctx.lower, i) {
+                // "… under the reported circumstances": a cue word after a determiner is
+                // no cue.
+                let cue = quote_cue_at(&ctx.lower, i)
+                    .filter(|_| !crate::indirect::verb_is_noun_or_passive(ctx, i, k));
+                if let Some((kind, cue_end)) = cue {
                     if kind != CueKind::AccordingTo {
                         let source = if i > k {
                             np_before(ctx, i, k)
@@ -100,6 +104,11 @@ pub fn direct_quotes(ctx: &Context<'_>) -> (Vec<Attribution>, Vec<Region>) {
                     break;
                 }
             }
+        }
+        // Human Rights Watch said in a report:¶“The conditions …”: a paragraph that ends
+        // with a colon after a cue introduces the quote that opens the next one.
+        if post.is_none() && pre.is_none() {
+            pre = cue_before_colon(ctx, &regions, para, r.open);
         }
         let before = ctx.lower_at(open_tok.wrapping_sub(1));
         let at_sentence_start = open_tok == ctx.token_at(sent_start) || open_tok == pre_floor;
@@ -212,6 +221,39 @@ pub fn direct_quotes(ctx: &Context<'_>) -> (Vec<Attribution>, Vec<Region>) {
         }
     }
     (out, regions)
+}
+
+/// The cue and source of the sentence that ends paragraph `para - 1` with a colon, when
+/// the quote at byte `open` opens paragraph `para`.
+fn cue_before_colon(
+    ctx: &Context<'_>,
+    regions: &[Region],
+    para: usize,
+    open: usize,
+) -> Option<(usize, usize, Option<(usize, usize)>)> {
+    let (p_start, _) = *ctx.paragraphs.get(para)?;
+    let (q_start, q_end) = *ctx.paragraphs.get(para.checked_sub(1)?)?;
+    let previous = ctx.body.get(q_start..q_end)?.trim_end();
+    if !ctx.body.get(p_start..open)?.trim().is_empty() || !previous.ends_with(':') {
+        return None;
+    }
+    let colon = q_start + previous.len() - 1;
+    let (sent_start, _) = ctx.sentence_of(colon);
+    let floor = ctx.token_at(sent_start.max(q_start));
+    let colon_tok = ctx.token_at(colon);
+    let quoted = |b: usize| regions.iter().any(|r| r.open <= b && b < r.close);
+    (floor..colon_tok).rev().find_map(|i| {
+        if quoted(ctx.words[i].start) {
+            return None;
+        }
+        let (kind, cue_end) = quote_cue_at(&ctx.lower, i)?;
+        let source = match kind {
+            CueKind::AccordingTo => np_after(ctx, cue_end, colon_tok, 8),
+            CueKind::Participle => subject_of_sentence(ctx, regions, i),
+            _ => np_before(ctx, i, floor).or_else(|| np_after(ctx, cue_end, colon_tok, 6)),
+        };
+        Some((i, cue_end, source))
+    })
 }
 
 /// The speaker a participle cue borrows ("he said, adding that …"): the nearest mention

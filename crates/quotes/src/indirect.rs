@@ -180,7 +180,7 @@ pub fn indirect_speech(ctx: &Context<'_>, regions: &[Region]) -> Vec<Attribution
 
 /// True when the cue word at `cue` is a noun ("their claims", "the reports") or a passive
 /// participle with no speaker before it ("the rumour being reported").
-fn verb_is_noun_or_passive(ctx: &Context<'_>, cue: usize, first: usize) -> bool {
+pub(crate) fn verb_is_noun_or_passive(ctx: &Context<'_>, cue: usize, first: usize) -> bool {
     cue > first
         && matches!(
             ctx.lower_at(cue - 1),

@@ -25,7 +25,8 @@ fn closer_for(open: char) -> &'static [char] {
         '„' => &['“', '”'],
         '«' => &['»'],
         '»' => &['«'],
-        '"' => &['"'],
+        // A straight opener closed by a curly mark is common in converted copy.
+        '"' => &['"', '”'],
         '‘' => &['’'],
         '‚' => &['‘', '’'],
         _ => &[],
@@ -215,6 +216,10 @@ mod tests {
         assert_eq!(
             inner("\"Mo is family, “King said. \"He knows us. “"),
             [("Mo is family, ", true), ("He knows us. ", true)]
+        );
+        assert_eq!(
+            inner("\"A sad day,” the company said. \"Yes.\""),
+            [("A sad day,", true), ("Yes.", true)]
         );
         assert_eq!(
             inner("“We are ready, “ team president Ann Lee said."),
