@@ -223,6 +223,9 @@ pub fn direct_quotes(ctx: &Context<'_>) -> (Vec<Attribution>, Vec<Region>) {
     (out, regions)
 }
 
+/// A cue's first token, one past its last, and the token range of its source.
+type TokenCue = (usize, usize, Option<(usize, usize)>);
+
 /// The cue and source of the sentence that ends paragraph `para - 1` with a colon, when
 /// the quote at byte `open` opens paragraph `para`.
 fn cue_before_colon(
@@ -230,7 +233,7 @@ fn cue_before_colon(
     regions: &[Region],
     para: usize,
     open: usize,
-) -> Option<(usize, usize, Option<(usize, usize)>)> {
+) -> Option<TokenCue> {
     let (p_start, _) = *ctx.paragraphs.get(para)?;
     let (q_start, q_end) = *ctx.paragraphs.get(para.checked_sub(1)?)?;
     let previous = ctx.body.get(q_start..q_end)?.trim_end();
