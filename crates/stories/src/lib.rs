@@ -6,8 +6,8 @@
 //! each term (no vocabulary grows with the stream); [`online`] assigns each article to
 //! a story through an inverted index, and links a new story to the storyline of its
 //! nearest story, and lets a story give up a doubtful member that a later article joins
-//! through alone (the split check, `online/split.rs`); [`title`] picks each story's most central headline; [`dating`] gives an
-//! undated article a day it cannot come before, from the absolute dates its body reports
+//! through alone (the split check, `online/split.rs`); [`title`] picks each story's most
+//! central headline; [`dating`] gives an undated article a day it cannot come before, from the absolute dates its body reports
 //! (a bound, never a story's date). [`cluster_with`] first counts the batch's document
 //! frequencies, then assigns the articles one at a time.
 
