@@ -264,7 +264,9 @@ fn attribute(
             };
             // "…, said Batchelder.": the source follows the cue.
             // "…, said its members would accept the limits" is a clause, not a source.
+            // "…, reports said.": a source that is itself a reporting verb is no source.
             let inverted = inverted
+                .filter(|inv| cue_at(&ctx.lower, inv.0).is_none())
                 .filter(|inv| inv.1 >= end || matches!(ctx.lower_at(inv.1), "," | "." | ";"))
                 .filter(|inv| {
                     !(inv.0..inv.1).any(|k| {
