@@ -93,7 +93,9 @@ pub fn direct_quotes(ctx: &Context<'_>) -> (Vec<Attribution>, Vec<Region>) {
             let mut i = open_tok;
             while i > pre_floor {
                 i -= 1;
-                if let Some((kind, cue_end)) = quote_cue_at(&ctx.lower, i) {
+                let cue = quote_cue_at(&ctx.lower, i)
+                    .filter(|_| !crate::indirect::verb_is_noun_or_passive(ctx, i, pre_floor));
+                if let Some((kind, cue_end)) = cue {
                     let source = match kind {
                         CueKind::AccordingTo => np_after(ctx, cue_end, open_tok, 8),
                         CueKind::Participle => subject_of_sentence(ctx, &regions, i),
@@ -121,6 +123,11 @@ pub fn direct_quotes(ctx: &Context<'_>) -> (Vec<Attribution>, Vec<Region>) {
                 && !inner_trim.ends_with([',', '—'])
                 && words_inside < 8
                 && post.is_none());
+        // “Love Won Out Conference”, "The Book of Mormon.": a name or title in quote
+        // marks is not something someone said.
+        if partial && is_title(inner) {
+            continue;
+        }
         let mut parts = vec![(r.open, r.close)];
         let (cue, source) = match (post, pre) {
             (Some((c0, c1, src)), _) => {
@@ -221,6 +228,24 @@ pub fn direct_quotes(ctx: &Context<'_>) -> (Vec<Attribution>, Vec<Region>) {
         }
     }
     (out, regions)
+}
+
+/// True for a short run of two or more capitalised words, small function words aside
+/// ("Bathing Beauty", "The Book of Mormon."): a title or name, not words spoken.
+fn is_title(inner: &str) -> bool {
+    const SMALL: &[&str] = &[
+        "of", "the", "a", "an", "and", "in", "on", "to", "for", "at", "by", "with", "&",
+    ];
+    let words: Vec<&str> = inner
+        .trim()
+        .trim_end_matches(['.', ',', '!', '?', ';', ':'])
+        .split_whitespace()
+        .collect();
+    let capitalised = |w: &&str| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
+    // One capitalised word ("Yes.", "Strong.") may well be spoken; two or more are a name.
+    (2..=7).contains(&words.len())
+        && words.first().is_some_and(capitalised)
+        && words.iter().all(|w| capitalised(w) || SMALL.contains(w))
 }
 
 /// A cue's first token, one past its last, and the token range of its source.
