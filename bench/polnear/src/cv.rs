@@ -9,7 +9,7 @@ use parallax_quotes::tagger::boundary::Prepared;
 use parallax_quotes::tagger::model::NONE_BIAS;
 use parallax_quotes::tagger::model::{attributions_of_tags, tag_article};
 use parallax_quotes::tagger::refine::{
-    fill_contents, refine, train_ranker, CueContent, Examples, GoldLink,
+    content_margins, fill_contents, refine, train_ranker, CueContent, Examples, GoldLink,
 };
 use parallax_quotes::tagger::source::choose_sources;
 use parallax_quotes::tagger::Ranker;
@@ -133,7 +133,7 @@ pub fn save_attributions(path: &Path, all: &[Vec<Attribution>]) -> Result<(), St
 
 /// Gold Content, Source and Cue spans of one text in bytes (a Content in pieces from its first
 /// to its last character).
-fn gold_bytes(doc: &Doc) -> [Vec<(usize, usize)>; 3] {
+pub(crate) fn gold_bytes(doc: &Doc) -> [Vec<(usize, usize)>; 3] {
     let index = CharIndex::new(&doc.article.body);
     let bytes = |l: usize| -> Vec<(usize, usize)> {
         doc.gold.by_label[l]
@@ -156,7 +156,7 @@ fn gold_links(doc: &Doc) -> Vec<GoldLink> {
 
 /// Text `i` prepared for the rankers, with the tagger's scores when `mode` has `x`, its
 /// tags when it has `t`, and the probe's logits when it has `p`.
-fn prepared<'c, 'a>(
+pub(crate) fn prepared<'c, 'a>(
     ctx: &'c Context<'a>,
     rules: &[Attribution],
     honest: &Honest,
@@ -238,15 +238,17 @@ pub fn train_rankers(
     (train_ranker(&ex.lists, epochs), sources, ex)
 }
 
-/// Refines every text's honest attributions with a ranker trained on the other folds.
+/// Refines every text's honest attributions with a ranker trained on the other folds; with
+/// the ranker's leads on each content's edges before it moved them.
 pub fn refined_attributions(
     docs: &[Doc],
     honest: &Honest,
     folds: usize,
     epochs: usize,
     mode: &str,
-) -> Vec<Vec<Attribution>> {
+) -> Refined {
     let mut out = honest.attributions.clone();
+    let mut margins = vec![Vec::new(); docs.len()];
     let none_bias = std::env::var("PX_NONE_BIAS")
         .ok()
         .and_then(|b| b.parse().ok())
@@ -286,12 +288,19 @@ pub fn refined_attributions(
                 fill_contents(&prep, &mut out[i]);
             }
             if mode.contains('e') {
+                margins[i] = content_margins(&prep, &ranker, &out[i]);
                 refine(&prep, &ranker, &mut out[i], mode.contains('c'));
             }
         }
     }
-    out
+    (out, margins)
 }
+
+/// The edge ranker's leads per attribution of one text ([`content_margins`]).
+pub type Margins = Vec<Option<[f32; 2]>>;
+
+/// Refined attributions per text, and the edge ranker's leads on each before it moved them.
+pub type Refined = (Vec<Vec<Attribution>>, Vec<Margins>);
 
 /// Diagnostic: tagged source segments that no attribution kept, and how many match a gold
 /// source exactly.

@@ -124,6 +124,24 @@ pub(crate) fn run_eval(
         tagged.seconds += encode_seconds;
         let with = if states.is_some() { " + MiniLM" } else { "" };
         systems.push((format!("parallax tagger{with}, tagged edges"), tagged));
+        // The same model without its content filter, to show what the filter adds.
+        let unfiltered = model
+            .filter
+            .is_some()
+            .then(|| Model::from_bytes(&model.to_bytes()))
+            .flatten()
+            .map(|mut m| {
+                m.filter = None;
+                m
+            });
+        if let Some(plain) = &unfiltered {
+            let mut run = evaluate(&docs, None, &|a| {
+                let m = parallax_language::analyze(a);
+                plain.attributions_with_states(a, &m, states_of(a))
+            })?;
+            run.seconds += encode_seconds;
+            systems.push((format!("parallax tagger{with} + rankers, no filter"), run));
+        }
         if has_ranker {
             let mut ranked = evaluate(&docs, out_dir, &|a| {
                 let m = parallax_language::analyze(a);

@@ -15,6 +15,7 @@
 mod brat;
 mod cv;
 mod eval;
+mod filter;
 mod score;
 mod states;
 mod train;
@@ -226,6 +227,11 @@ fn run_train(
     let which: Vec<usize> = (0..docs.len()).collect();
     let (ranker, sources, _) = cv::train_rankers(&docs, &honest, &which, &mode, rank_epochs());
     eprintln!("edge ranker and source chooser done");
+    // The filter learns from the rankers' honest output: each text refined by rankers
+    // trained on the other folds, as `cv` does.
+    let refined = cv::refined_attributions(&docs, &honest, 5, rank_epochs(), &mode);
+    let filter = filter::train_filter(&docs, &honest, &refined, &which, &mode, rank_epochs());
+    eprintln!("content filter done");
     let all: Vec<&Doc> = docs.iter().collect();
     let stack = train::train(&all, epochs, folds.max(2));
     let model = parallax_quotes::tagger::Model {
@@ -234,6 +240,7 @@ fn run_train(
         sources: Some(sources),
         probe,
         probe_in_tagger,
+        filter: Some(filter),
     };
     let bytes = model.to_bytes();
     std::fs::write(model_path, &bytes)
@@ -368,9 +375,10 @@ fn run_cv(
     // With states the rankers read the probe too, as `train` does.
     let with_probe = if honest.probe.is_empty() { "" } else { "p" };
     let mode = std::env::var("PX_REFINE").unwrap_or_else(|_| format!("{DEFAULT_MODE}{with_probe}"));
-    let refined = cv::refined_attributions(&docs, &honest, folds.max(2), rank_epochs(), &mode);
+    let both = cv::refined_attributions(&docs, &honest, folds.max(2), rank_epochs(), &mode);
+    let refined = &both.0;
     if let Some(c) = cache {
-        cv::save_attributions(&c.with_extension("refined.tsv"), &refined)?;
+        cv::save_attributions(&c.with_extension("refined.tsv"), refined)?;
     }
     let lookup = |a: &Article| {
         by_name
@@ -380,18 +388,45 @@ fn run_cv(
     };
     eprintln!(
         "lone tagged sources (count, exact gold): {:?}",
-        cv::lone_sources(&docs, &honest, &refined)
+        cv::lone_sources(&docs, &honest, refined)
     );
     let mut ranked = evaluate(&docs, None, &lookup)?;
     ranked.timed = false;
+    let mut rows = vec![
+        ("parallax rules (default)".to_string(), rules),
+        ("parallax tagger, held-out folds".to_string(), tagged),
+        ("tagger + rankers, held-out folds".to_string(), ranked),
+    ];
+    // The content filter at each bias `PX_DROP_BIAS` names (comma-separated; default the
+    // shipped one), trained on the other folds' refined contents.
+    let biases: Vec<f32> = std::env::var("PX_DROP_BIAS")
+        .ok()
+        .map(|b| b.split(',').filter_map(|x| x.trim().parse().ok()).collect())
+        .unwrap_or_else(|| vec![parallax_quotes::tagger::filter::DROP_BIAS]);
+    for bias in biases {
+        let kept = filter::filtered(
+            &docs,
+            &honest,
+            &both,
+            folds.max(2),
+            rank_epochs(),
+            &mode,
+            bias,
+        );
+        let lookup = |a: &Article| {
+            by_name
+                .get(a.source.as_str())
+                .map(|&i| kept[i].clone())
+                .unwrap_or_default()
+        };
+        let mut scored = evaluate(&docs, None, &lookup)?;
+        scored.timed = false;
+        rows.push((format!("+ content filter, bias {bias}"), scored));
+    }
     print_tables(
         &format!("{} ({folds}-fold cross-validation)", dir.display()),
         &docs,
-        &[
-            ("parallax rules (default)", rules),
-            ("parallax tagger, held-out folds", tagged),
-            ("tagger + rankers, held-out folds", ranked),
-        ],
+        &rows,
     );
     Ok(())
 }

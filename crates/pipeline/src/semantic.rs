@@ -104,6 +104,7 @@ mod tests {
             sources: None,
             probe,
             probe_in_tagger: false,
+            filter: None,
         }
     }
 

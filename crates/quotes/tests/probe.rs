@@ -160,3 +160,33 @@ fn the_edge_features_read_the_probe_only_when_it_covers_every_token() {
     assert_eq!(full.probe_at(-1, 0), Some("edge"));
     assert_eq!(plain.probe_at(3, 0), None);
 }
+
+#[test]
+fn the_span_features_tell_a_span_the_probe_calls_content_from_one_it_does_not() {
+    let article = article_from("The mayor said the river would flood by Friday.");
+    let mentions = parallax_language::analyze(&article);
+    let words = words::tokenize(&article.body);
+    let ctx = Context::new(&article, &mentions, &words);
+    let spans = TokenSpans {
+        content: Some((3, 8)),
+        cue: Some((2, 2)),
+        source: Some((0, 1)),
+    };
+    let logits = |inside: f32| {
+        let mut rows = vec![[-3.0f32; TARGETS]; words.len()];
+        for row in &mut rows[3..=8] {
+            row[Target::InContent as usize] = inside;
+        }
+        rows
+    };
+    let features = |inside: f32| {
+        Prepared::new(&ctx, &[])
+            .with_probe(logits(inside))
+            .features(Edge::ContentEnd, &spans, 8, Some(3))
+    };
+    let (yes, no) = (features(3.0), features(-3.0));
+    assert_eq!(yes.len(), no.len());
+    assert_ne!(yes, no);
+    // The same logits give the same features.
+    assert_eq!(features(3.0), yes);
+}

@@ -94,6 +94,7 @@ fn tiny_model() -> Model {
         sources: None,
         probe: None,
         probe_in_tagger: false,
+        filter: None,
     };
     let tagged = model.attributions(&article, &mentions);
     let ctx = Context::new(&article, &mentions, &words);

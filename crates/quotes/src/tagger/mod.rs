@@ -9,13 +9,16 @@
 //! 2. a source chooser ([`source`]): per cue, a linear [`Ranker`] over candidate sources (the
 //!    tagger's, the rules', the mentions in the cue's sentence) and "none";
 //! 3. an edge ranker ([`refine`] over the candidates and features of [`boundary`]): per
-//!    content, source and cue, the first and last token re-chosen around the tagger's edges.
+//!    content, source and cue, the first and last token re-chosen around the tagger's edges;
+//! 4. a content filter ([`filter`]): keep or drop each content, by how likely its edges are
+//!    exactly right (exact F1 counts a wrong edge twice).
 //!
 //! Everything is trained from a corpus (see `bench/polnear`), deterministically; the whole is
 //! slower than the rules alone.
 
 pub mod boundary;
 pub mod features;
+pub mod filter;
 pub mod mlp;
 pub mod model;
 pub mod perceptron;

@@ -46,9 +46,14 @@ pub struct Model {
     /// Whether the tagger itself reads the probe's logits as features
     /// ([`super::probe::add_probe_features`]).
     pub probe_in_tagger: bool,
+    /// The content filter ([`super::filter`]), run after the edge ranker; without it every
+    /// content stands.
+    pub filter: Option<Ranker>,
 }
 
-const MAGIC: &[u8] = b"PXTM3";
+const MAGIC: &[u8] = b"PXTM4";
+/// Files written before the content filter: five parts.
+const MAGIC_3: &[u8] = b"PXTM3";
 /// Files written before the probe: three parts.
 const MAGIC_2: &[u8] = b"PXTM2";
 
@@ -82,6 +87,7 @@ impl Model {
             ranker(&self.sources),
             self.probe.as_ref().map(Probe::to_bytes).unwrap_or_default(),
             vec![u8::from(self.probe_in_tagger)],
+            ranker(&self.filter),
         ] {
             out.extend_from_slice(&(part.len() as u64).to_le_bytes());
             out.extend_from_slice(&part);
@@ -92,9 +98,14 @@ impl Model {
     /// Reads what [`Model::to_bytes`] wrote, or a bare tagger; `None` when the bytes are
     /// neither.
     pub fn from_bytes(bytes: &[u8]) -> Option<Model> {
-        let (mut rest, count) = match (bytes.strip_prefix(MAGIC), bytes.strip_prefix(MAGIC_2)) {
-            (Some(rest), _) => (rest, 5),
-            (_, Some(rest)) => (rest, 3),
+        let (mut rest, count) = match (
+            bytes.strip_prefix(MAGIC),
+            bytes.strip_prefix(MAGIC_3),
+            bytes.strip_prefix(MAGIC_2),
+        ) {
+            (Some(rest), _, _) => (rest, 6),
+            (_, Some(rest), _) => (rest, 5),
+            (_, _, Some(rest)) => (rest, 3),
             _ => {
                 return Stack::from_bytes(bytes).map(|stack| Model {
                     stack,
@@ -102,6 +113,7 @@ impl Model {
                     sources: None,
                     probe: None,
                     probe_in_tagger: false,
+                    filter: None,
                 })
             }
         };
@@ -127,6 +139,10 @@ impl Model {
                 _ => None,
             },
             probe_in_tagger: parts.get(4).is_some_and(|b| b.first() == Some(&1)),
+            filter: match parts.get(5) {
+                Some(b) => ranker(b)?,
+                None => None,
+            },
         })
     }
 
@@ -192,8 +208,21 @@ impl Model {
         if let Some(sources) = &self.sources {
             super::source::choose_sources(&prep, sources, &rules, &mut found, NONE_BIAS);
         }
+        let margins = match (&self.ranker, &self.filter) {
+            (Some(ranker), Some(_)) => super::refine::content_margins(&prep, ranker, &found),
+            _ => Vec::new(),
+        };
         if let Some(ranker) = &self.ranker {
             super::refine::refine(&prep, ranker, &mut found, CUE_EDGES);
+        }
+        if let Some(filter) = &self.filter {
+            super::filter::filter_contents(
+                &prep,
+                filter,
+                &mut found,
+                &margins,
+                super::filter::DROP_BIAS,
+            );
         }
         for a in &mut found {
             a.kind = kind_of(&ctx, &a.parts);

@@ -50,6 +50,31 @@ fn best_span(
     best.map(|b| b.0)
 }
 
+/// How sure the ranker is of each attribution's content edges, before [`refine`] moves them:
+/// for the end and then the start (knowing the end), the score of the best candidate minus
+/// the runner-up's (`None` without a content; a lone candidate leads by 100).
+pub fn content_margins(
+    prep: &Prepared<'_, '_>,
+    ranker: &Ranker,
+    tagged: &[Attribution],
+) -> Vec<Option<[f32; 2]>> {
+    let lead = |list: &[(usize, f32)]| match list {
+        [a, b, ..] => a.1 - b.1,
+        _ => 100.0,
+    };
+    tagged
+        .iter()
+        .map(|a| {
+            let spans = prep.tokens_of(a);
+            spans.content?;
+            let ends = ranked(prep, ranker, Edge::ContentEnd, &spans, None);
+            let end = ends.first()?.0;
+            let starts = ranked(prep, ranker, Edge::ContentStart, &spans, Some(end));
+            Some([lead(&ends), lead(&starts)])
+        })
+        .collect()
+}
+
 /// True when the span of `start_edge` is ranked end first, then its start knowing the end
 /// (chosen on train cross-validation).
 fn end_first(start_edge: Edge) -> bool {

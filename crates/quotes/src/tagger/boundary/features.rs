@@ -266,6 +266,12 @@ impl Prepared<'_, '_> {
                 p(6, &[pe, se]),
             ]);
         }
+        let span = if is_start {
+            (k, other.unwrap_or(tagged_e))
+        } else {
+            (other.unwrap_or(tagged_s), k)
+        };
+        f.extend(self.span_probe_features(edge, k, span, t0));
         f
     }
 

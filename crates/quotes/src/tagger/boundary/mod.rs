@@ -10,6 +10,7 @@ use crate::context::Context;
 use crate::Attribution;
 
 mod features;
+mod probe_span;
 
 /// Which edge is ranked.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -59,6 +60,9 @@ pub struct Prepared<'c, 'a> {
     scores: Vec<[f32; TAGS]>,
     labels: Vec<u8>,
     probe: Vec<[f32; TARGETS]>,
+    /// Per token, how many tokens before it the probe puts inside a Content, Source and Cue
+    /// (logit above 0) and firmly outside one (below −2) ([`probe_span`]).
+    probe_prefix: Vec<[u32; 6]>,
     /// Per token, how many sentence ends, paragraph ends, quote marks and tagged cue tokens
     /// come before it.
     prefix: Vec<[u32; 6]>,
@@ -162,6 +166,7 @@ impl<'c, 'a> Prepared<'c, 'a> {
             scores: Vec::new(),
             labels: Vec::new(),
             probe: Vec::new(),
+            probe_prefix: Vec::new(),
             prefix,
         }
     }
@@ -270,6 +275,7 @@ impl<'c, 'a> Prepared<'c, 'a> {
     /// and the source chooser read as features; ignored unless there is one row per token.
     pub fn with_probe(mut self, logits: Vec<[f32; TARGETS]>) -> Self {
         if logits.len() == self.class.len() {
+            self.probe_prefix = probe_span::prefix_counts(&logits);
             self.probe = logits;
         }
         self
