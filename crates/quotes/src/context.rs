@@ -145,9 +145,11 @@ impl<'a> Context<'a> {
             .copied()
             .collect();
         let all = inside.clone();
-        // "Iran's seismologic center said", "Georgia prosecutors say": when every name
-        // is a possessor or a place and words follow it, the speaker is the phrase
-        // itself ("Moscow said" alone keeps its place).
+        // "Iran's seismologic center said", "Georgia prosecutors say", "Anchorage
+        // businessman": when every name is a possessor or a place and words follow it
+        // (two after a possessor: "Grimm's office" is still Grimm's), the speaker is the
+        // phrase itself ("Moscow said" alone keeps its place).
+        let words_needed = if inside.iter().any(possessive) { 2 } else { 1 };
         if !inside.is_empty()
             && inside
                 .iter()
@@ -155,7 +157,7 @@ impl<'a> Context<'a> {
             && inside.iter().map(|m| m.end).max().is_some_and(|last| {
                 self.body
                     .get(last..end)
-                    .is_some_and(|rest| rest.split_whitespace().count() >= 2)
+                    .is_some_and(|rest| rest.split_whitespace().count() >= words_needed)
             })
         {
             return None;

@@ -357,7 +357,18 @@ pub fn np_after(
         {
             break;
         }
+        // "Anchorage businessman and blogger Andrew Halcro": "and" between two role
+        // nouns joins them.
+        let joins_roles = lower == "and"
+            && e > from
+            && ctx.words[e - 1].is_word
+            && !ctx.words[e - 1].is_cap(ctx.body)
+            && ctx
+                .words
+                .get(e + 1)
+                .is_some_and(|n| n.is_word && !n.is_cap(ctx.body));
         if e > from
+            && !joins_roles
             && matches!(
                 lower,
                 "who"
@@ -378,6 +389,10 @@ pub fn np_after(
             break;
         }
         e += 1;
+    }
+    // A joining "and" with nothing after it in the phrase is not part of it.
+    if e > from + 1 && ctx.lower_at(e - 1) == "and" {
+        e -= 1;
     }
     (e > from).then_some((from, e))
 }
