@@ -230,7 +230,7 @@ fn run_train(
     // The filter learns from the rankers' honest output: each text refined by rankers
     // trained on the other folds, as `cv` does.
     let refined = cv::refined_attributions(&docs, &honest, 5, rank_epochs(), &mode);
-    let filter = filter::train_filter(&docs, &honest, &refined, &which, &mode, rank_epochs());
+    let filter = filter::train_filter(&docs, &honest, &refined, &which, &mode, filter_epochs());
     eprintln!("content filter done");
     let all: Vec<&Doc> = docs.iter().collect();
     let stack = train::train(&all, epochs, folds.max(2));
@@ -289,6 +289,15 @@ fn probe_epochs() -> usize {
         .ok()
         .and_then(|e| e.parse().ok())
         .unwrap_or(3)
+}
+
+/// Passes of the content filter over its training lists (`PX_FILTER_EPOCHS`; default those
+/// of the rankers).
+fn filter_epochs() -> usize {
+    std::env::var("PX_FILTER_EPOCHS")
+        .ok()
+        .and_then(|e| e.parse().ok())
+        .unwrap_or_else(rank_epochs)
 }
 
 /// Passes of the edge ranker over its training lists.
@@ -409,7 +418,7 @@ fn run_cv(
             &honest,
             &both,
             folds.max(2),
-            rank_epochs(),
+            filter_epochs(),
             &mode,
             bias,
         );
