@@ -79,7 +79,23 @@ impl<'a> Context<'a> {
         Context {
             body,
             index,
-            lower: words.iter().map(|w| w.lower.as_str()).collect(),
+            lower: words
+                .iter()
+                .enumerate()
+                .map(|(i, w)| {
+                    // "the United States said": a reporting verb inside a name keeps its
+                    // capital so that no cue table matches it.
+                    let in_name = i > 0
+                        && w.is_cap(body)
+                        && words[i - 1].is_word
+                        && words[i - 1].is_cap(body)
+                        && crate::cues::cue_at(&[w.lower.as_str()], 0).is_some();
+                    match body.get(w.start..w.end).filter(|_| in_name) {
+                        Some(original) => original,
+                        None => w.lower.as_str(),
+                    }
+                })
+                .collect(),
             words,
             sentences,
             paragraphs,
@@ -120,18 +136,17 @@ impl<'a> Context<'a> {
     /// clause follows it ("officers who spoke to X"), else the last one; places last.
     pub fn mention_in(&self, start: usize, end: usize) -> Option<ByteMention> {
         let text = self.body.get(start..end).unwrap_or("");
-        // "Amsel, who described": the relative pronoun stands for the name before the comma.
+        // "Amsel, who described", "Justice Scalia who said": the relative pronoun stands
+        // for the name right before it (the source span stays the pronoun).
         if matches!(text, "who" | "Who") {
             let before = self.body.get(..start).unwrap_or("").trim_end();
-            if let Some(comma) = before.strip_suffix(',') {
-                let name_end = comma.trim_end().len();
-                return self
-                    .mentions
-                    .iter()
-                    .rev()
-                    .find(|m| m.end == name_end)
-                    .copied();
-            }
+            let name_end = before.strip_suffix(',').unwrap_or(before).trim_end().len();
+            return self
+                .mentions
+                .iter()
+                .rev()
+                .find(|m| m.end == name_end)
+                .copied();
         }
         // "Merovia’s chief negotiator, X": a possessor is not the speaker.
         let possessive = |m: &ByteMention| {

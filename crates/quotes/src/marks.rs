@@ -56,6 +56,47 @@ fn typo_closer(chars: &[(usize, char)], j: usize) -> bool {
     speech_verb_within(clause, 6)
 }
 
+/// True when the left double mark at `chars[j]` follows punctuation and is followed by a
+/// short cue clause alone (`, “the officer said.`, `, “said Ann Lee,`): it closed a quote
+/// opened in an earlier paragraph rather than opening one.
+fn cue_clause_follows(chars: &[(usize, char)], j: usize) -> bool {
+    let before = chars[..j].iter().rev().map(|x| x.1).find(|c| *c != ' ');
+    if !before.is_some_and(|b| matches!(b, ',' | '.' | '?' | '!')) {
+        return false;
+    }
+    let rest: String = chars[j + 1..].iter().map(|x| x.1).take(80).collect();
+    let Some(stop) = rest.find(['.', ',', ';', '!', '?', '"', '“', '”']) else {
+        return false;
+    };
+    if !matches!(rest[stop..].chars().next(), Some('.' | ',')) {
+        return false;
+    }
+    // Finite reporting verbs only: "used to say," opens a quote.
+    const FINITE: &[&str] = &[
+        "said",
+        "says",
+        "told",
+        "added",
+        "asked",
+        "explained",
+        "wrote",
+        "noted",
+        "stated",
+        "continued",
+        "insisted",
+        "recalled",
+        "replied",
+    ];
+    let words: Vec<String> = rest[..stop]
+        .split_whitespace()
+        .map(str::to_lowercase)
+        .collect();
+    (1..=6).contains(&words.len())
+        && [&words[0], &words[words.len() - 1]]
+            .iter()
+            .any(|w| FINITE.contains(&w.as_str()))
+}
+
 /// True when one of the first `n` words of `text` is a reporting verb ("King said").
 fn speech_verb_within(text: &str, n: usize) -> bool {
     let lower: Vec<String> = text
@@ -110,10 +151,13 @@ pub fn regions_in(body: &str, start: usize, end: usize, out: &mut Vec<Region>) {
                 || prev.is_none_or(|p| !p.is_alphanumeric())
                     && next.is_some_and(|n| !n.is_whitespace()));
         // `“said Ann Lee`: a left mark right before a reporting verb closed a quote.
+        // `, “the officer said.`: a left mark where a quote that opened in an earlier
+        // paragraph closes.
         let opens = opens
             && !(c == '“' && {
                 let rest: String = chars[i + 1..].iter().map(|x| x.1).take(12).collect();
                 rest.starts_with(char::is_alphabetic) && speech_verb_within(&rest, 1)
+                    || cue_clause_follows(&chars, i)
             });
         if !opens {
             i += 1;
@@ -225,6 +269,8 @@ mod tests {
             inner("“We are ready, “ team president Ann Lee said."),
             [("We are ready, ", true)]
         );
+        // A quote opened in an earlier paragraph closes here: nothing opens.
+        assert_eq!(inner("no one was hurt, “the officer said."), []);
         // A new quote after an unclosed one still opens: no cue follows its mark.
         assert_eq!(
             inner("“It was late. “Then the lights went out,” she said."),

@@ -89,6 +89,27 @@ const ROLEISH: &[&str] = &[
     "attorney",
 ];
 
+/// Words that say when, never who.
+const TIME_WORDS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "first",
+    "week",
+    "weekend",
+    "night",
+    "morning",
+    "afternoon",
+    "evening",
+    "today",
+    "yesterday",
+    "tonight",
+];
+
 /// Relative and personal pronouns that are a whole source by themselves.
 const PRONOUN_SOURCES: &[&str] = &["who", "he", "she", "they", "i", "we", "you", "it", "which"];
 
@@ -123,6 +144,20 @@ pub fn is_abbreviation(lower: &str) -> bool {
             | "sr"
             | "prof"
             | "rev"
+            | "sgt"
+            | "cpl"
+            | "capt"
+            | "det"
+            | "insp"
+            | "supt"
+            | "cmdr"
+            | "adm"
+            | "maj"
+            | "pvt"
+            | "const"
+            | "atty"
+            | "hon"
+            | "fr"
             | "u.s"
             | "u.n"
             | "u.k"
@@ -236,6 +271,17 @@ fn np_before_head(ctx: &Context<'_>, cue: usize, floor: usize) -> Option<(usize,
     }
     if PRONOUN_SOURCES.contains(&last) {
         return Some((end - 1, end));
+    }
+    // "Police at first told", "Jurors on Monday asked": a time word is not the source;
+    // the phrase before its preposition is.
+    if end - 1 > floor + 1
+        && TIME_WORDS.contains(&last)
+        && matches!(ctx.lower_at(end - 2), "on" | "at" | "in" | "last" | "this")
+    {
+        return np_before_head(ctx, end - 2, floor);
+    }
+    if matches!(last, "not" | "first") || TIME_WORDS.contains(&last) && end - 1 == floor {
+        return None;
     }
     // A mention ending here gives the left edge; keep a determiner before it.
     let end_byte = ctx.words[end - 1].end;
