@@ -115,7 +115,7 @@ fn attributions_in(ctx: &context::Context<'_>) -> Vec<Attribution> {
 
 /// Pronoun speakers: the nearest earlier named speaker of the same gender is a better
 /// referent than the nearest earlier name of any kind ("..., Peskov said. ... he added").
-fn prefer_last_speaker(ctx: &context::Context<'_>, out: &mut [Attribution]) {
+pub(crate) fn prefer_last_speaker(ctx: &context::Context<'_>, out: &mut [Attribution]) {
     let gender_of = |e: LocalEntityId| -> Option<bool> {
         let (mut he, mut she) = (0, 0);
         for m in ctx

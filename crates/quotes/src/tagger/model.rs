@@ -264,9 +264,13 @@ pub fn find_quotes_tagged_with_states(
     model: &Model,
     states: Option<&TokenStates>,
 ) -> Vec<Quote> {
-    let found = model.attributions_with_states(article, mentions, states);
+    let mut found = model.attributions_with_states(article, mentions, states);
     let words = words::tokenize(&article.body);
     let ctx = Context::new(article, mentions, &words);
+    // Pronoun speakers get the rules' treatment: the nearest earlier named speaker of the
+    // same gender ("…, Peskov said. … he added").
+    found.sort_by_key(|a| a.parts.first().map_or(0, |p| p.0));
+    crate::prefer_last_speaker(&ctx, &mut found);
     crate::into_quotes(&ctx, found)
 }
 
