@@ -89,15 +89,8 @@ const ROLEISH: &[&str] = &[
     "attorney",
 ];
 
-/// Words that say when, never who.
+/// Words that say when, never who, besides the weekdays.
 const TIME_WORDS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "first",
     "week",
     "weekend",
@@ -109,6 +102,11 @@ const TIME_WORDS: &[&str] = &[
     "yesterday",
     "tonight",
 ];
+
+/// True for a weekday or another word of [`TIME_WORDS`].
+fn is_time_word(lower: &str) -> bool {
+    parallax_core::calendar::is_weekday(lower) || TIME_WORDS.contains(&lower)
+}
 
 /// Relative and personal pronouns that are a whole source by themselves.
 const PRONOUN_SOURCES: &[&str] = &["who", "he", "she", "they", "i", "we", "you", "it", "which"];
@@ -275,12 +273,12 @@ fn np_before_head(ctx: &Context<'_>, cue: usize, floor: usize) -> Option<(usize,
     // "Police at first told", "Jurors on Monday asked": a time word is not the source;
     // the phrase before its preposition is.
     if end - 1 > floor + 1
-        && TIME_WORDS.contains(&last)
+        && is_time_word(last)
         && matches!(ctx.lower_at(end - 2), "on" | "at" | "in" | "last" | "this")
     {
         return np_before_head(ctx, end - 2, floor);
     }
-    if matches!(last, "not" | "first") || TIME_WORDS.contains(&last) && end - 1 == floor {
+    if matches!(last, "not" | "first") || is_time_word(last) && end - 1 == floor {
         return None;
     }
     // A mention ending here gives the left edge; keep a determiner before it.
