@@ -112,6 +112,30 @@ pub fn resolve(body: &str, candidates: &[Candidate]) -> (Vec<Draft>, Vec<Linked>
     for (ci, c) in candidates.iter().enumerate() {
         let surface = body.get(c.start..c.end).unwrap_or("").to_string();
         let entity = match c.form {
+            // "King said" after "Billy King": the person of that surname, else nobody.
+            _ if c.surname_only => {
+                let (surname, _) = person_parts(&name_of(c));
+                // A person named by a given name and this surname, not a run of titles,
+                // places and modifiers ("Los Angeles County Sheriff", "Assistant Coach").
+                let named = |d: &Draft| match d.name.split_whitespace().collect::<Vec<_>>()[..] {
+                    [first, _] => {
+                        let lower = first.to_lowercase();
+                        let class = crate::gazetteer::word_class(&lower);
+                        use crate::gazetteer::class::{DEMONYM, NOT_NAME, ORG, PLACE, TITLE};
+                        class & (PLACE | DEMONYM | TITLE | ORG | NOT_NAME) == 0
+                            && !crate::mentions::ROLE_MODIFIERS.contains(&lower.as_str())
+                            && !matches!(lower.as_str(), "assistant" | "acting" | "interim")
+                            && !lower.ends_with("ing")
+                    }
+                    _ => false,
+                };
+                drafts.iter().position(|d| {
+                    d.kind == EntityKind::Person
+                        && d.given.is_some()
+                        && d.surname == surname
+                        && named(d)
+                })
+            }
             MentionForm::Name | MentionForm::Acronym if named_by_role(body, candidates, ci) => {
                 let person = Candidate {
                     kind: EntityKind::Person,

@@ -128,5 +128,6 @@ pub(crate) fn name_candidate(
         definite: true,
         sentence: s,
         initial: false,
+        surname_only: false,
     }
 }

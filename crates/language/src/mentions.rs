@@ -29,6 +29,9 @@ pub struct Candidate {
     pub sentence: usize,
     /// True for a one-word name that opens its sentence, where capitals prove nothing.
     pub initial: bool,
+    /// A lone title word ("King said") kept only if it is the surname of a person the
+    /// article names in full ("Billy King").
+    pub surname_only: bool,
 }
 
 /// Lowercase words that modify a role head ("former", "senior", "press").
@@ -183,6 +186,7 @@ pub fn find_candidates(words: &Words<'_>, sentences: &[(usize, usize)]) -> Vec<C
                         definite: true,
                         sentence: s,
                         initial: false,
+                        surname_only: false,
                     });
                 }
                 i += 1;

@@ -267,7 +267,20 @@ pub(crate) fn capital_run(
     }
     if title_end == q {
         // Only a title: a capitalised role ("the Russian President") is handled as a role
-        // description; a lone demonym ("Russian") names nothing.
+        // description; a lone demonym ("Russian") names nothing. A lone title word with no
+        // determiner ("King said") may be a surname: coreference keeps it only when the
+        // article names a person of that surname ("Billy King").
+        let determiner = p > 0
+            && matches!(
+                words.lower(p - 1),
+                "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "my" | "your"
+            );
+        if q == p + 1 && words.is_word(p) && !determiner {
+            let mut c = name_candidate(words, p, p, q, s);
+            c.kind = EntityKind::Person;
+            c.surname_only = true;
+            out.push(c);
+        }
         return;
     }
     let name_from = title_end;

@@ -82,6 +82,7 @@ pub fn role_description(
         definite: det == "the" || possessor,
         sentence: s,
         initial: false,
+        surname_only: false,
     });
     Some(h + 1)
 }
@@ -121,5 +122,6 @@ pub fn group_mention(words: &Words<'_>, a: usize, i: usize, s: usize, out: &mut 
         definite: words.lower(k) == "the",
         sentence: s,
         initial: false,
+        surname_only: false,
     });
 }
