@@ -65,7 +65,9 @@ pub fn direct_quotes(ctx: &Context<'_>) -> (Vec<Attribution>, Vec<Region>) {
                     || matches!(ctx.lower_at(i), "." | "’" | "'")
                         && i > k
                         && ctx.words[i - 1].end == ctx.words[i].start
-                        && crate::speaker::is_abbreviation(ctx.lower_at(i.wrapping_sub(1))))
+                        && crate::speaker::is_abbreviation(ctx.lower_at(i.wrapping_sub(1)))
+                    // "the actress's rep Jack Ketsoyan tells": a possessive inside the source.
+                    || matches!(ctx.lower_at(i), "’" | "'") && i > k && ctx.lower_at(i + 1) == "s")
             {
                 // "… under the reported circumstances": a cue word after a determiner is
                 // no cue.

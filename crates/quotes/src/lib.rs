@@ -149,7 +149,11 @@ pub(crate) fn prefer_last_speaker(ctx: &context::Context<'_>, out: &mut [Attribu
                     if took_the_floor(ctx, &out[l], out[i].entity, a) {
                         continue;
                     }
-                    let near = out[l].parts[0].0 + 3000 > out[i].parts[0].0;
+                    // (The learned path may leave an attribution without content.)
+                    let near = match (out[l].parts.first(), out[i].parts.first()) {
+                        (Some(a), Some(b)) => a.0 + 3000 > b.0,
+                        _ => false,
+                    };
                     if let Some(e) = out[l].entity.filter(|_| near) {
                         if gender_of(e).is_none_or(|g| g == male) {
                             out[i].entity = Some(e);

@@ -49,11 +49,9 @@ fn typo_closer(chars: &[(usize, char)], j: usize) -> bool {
     if rest.trim().is_empty() {
         return true;
     }
-    let clause = rest
-        .split(['.', ',', ';', '"', '“', '”'])
-        .next()
-        .unwrap_or("");
-    speech_verb_within(clause, 6)
+    // The cue may sit after an apposition: `, “the deputy's mother, Rosa Ortiz, said.`
+    let clause = rest.split(['.', ';', '"', '“', '”']).next().unwrap_or("");
+    speech_verb_within(clause, 10)
 }
 
 /// True when the left double mark at `chars[j]` follows punctuation and is followed by a
@@ -102,7 +100,10 @@ fn speech_verb_within(text: &str, n: usize) -> bool {
     let lower: Vec<String> = text
         .split_whitespace()
         .take(n)
-        .map(str::to_lowercase)
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
         .collect();
     let lower: Vec<&str> = lower.iter().map(String::as_str).collect();
     (0..lower.len()).any(|i| {
