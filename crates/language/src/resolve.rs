@@ -22,8 +22,34 @@ fn is_role_only(name: &str) -> bool {
     let first_lower = name.chars().next().is_some_and(char::is_lowercase);
     let last = name.split_whitespace().last().unwrap_or("").to_lowercase();
     first_lower
-        || gazetteer::contains(gazetteer::ROLE_HEADS, &last)
-        || gazetteer::contains(gazetteer::GROUP_HEADS, &last)
+        || (gazetteer::contains(gazetteer::ROLE_HEADS, &last)
+            || gazetteer::contains(gazetteer::GROUP_HEADS, &last))
+            && !given_and_surname(name)
+}
+
+/// "Billy King", "Janice Leader": a known given name, or a plain capitalised word, before a
+/// capitalised surname that happens to be a role word ("Kremlin spokesman", "General
+/// Manager" and "Russian President" stay roles).
+fn given_and_surname(name: &str) -> bool {
+    use gazetteer::class;
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let [first, .., last] = words[..] else {
+        return false;
+    };
+    let lower = first.to_lowercase();
+    let first_class = gazetteer::word_class(&lower);
+    let plain = first_class
+        & (class::TITLE
+            | class::DEMONYM
+            | class::PLACE
+            | class::ORG
+            | class::ROLE_HEAD
+            | class::NOT_NAME)
+        == 0
+        && !crate::mentions::ROLE_MODIFIERS.contains(&lower.as_str());
+    last.starts_with(char::is_uppercase)
+        && first.starts_with(char::is_uppercase)
+        && (first_class & class::GIVEN != 0 || plain && words.len() == 2)
 }
 
 /// One local entity of one article, waiting for its corpus entity.

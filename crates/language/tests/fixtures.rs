@@ -177,3 +177,30 @@ fn a_generational_suffix_is_no_surname() {
     assert_ne!(named("Pavel Ostrum Jr."), named("Dario Kell Jr."));
     assert_eq!(named("Pavel Ostrum Jr."), named("Mr. Ostrum"));
 }
+
+#[test]
+fn a_surname_that_is_a_role_word_still_joins_across_articles() {
+    // "King" and "Leader" are role words ("the king", "the leader"); after a given name
+    // they are surnames, and the person is one across articles. A role stays a role.
+    let a = article_from("published: 2024-05-02\nTeam president Billy King fired the coach on Monday. The Kremlin spokesman said nothing.");
+    let b = article_from("published: 2024-05-03\nBilly King said the team needed a new direction. A Kremlin spokesman declined to comment.");
+    let articles = [a, b];
+    let table = resolved(&articles);
+    let king = entity_named(&table, "Billy King").expect("Billy King is an entity");
+    let articles_of = |id: EntityId| {
+        table
+            .resolved
+            .iter()
+            .filter(|(_, e)| **e == id)
+            .map(|((article, _), _)| *article)
+            .collect::<std::collections::HashSet<_>>()
+            .len()
+    };
+    assert_eq!(articles_of(king), 2);
+    let spokesmen = table
+        .entities
+        .iter()
+        .filter(|e| e.name.to_lowercase().contains("spokesman"))
+        .count();
+    assert_eq!(spokesmen, 2, "{:?}", table.entities);
+}
