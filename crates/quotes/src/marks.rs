@@ -46,7 +46,8 @@ fn typo_closer(chars: &[(usize, char)], j: usize) -> bool {
         return false;
     }
     let rest: String = chars[j + 1..].iter().map(|x| x.1).take(80).collect();
-    if rest.trim().is_empty() {
+    // An opening mark clings to its first word; `easy. “ Cheeks was` closes.
+    if rest.trim().is_empty() || rest.starts_with(char::is_whitespace) {
         return true;
     }
     // The cue may sit after an apposition: `, “the deputy's mother, Rosa Ortiz, said.`
@@ -159,6 +160,7 @@ pub fn regions_in(body: &str, start: usize, end: usize, out: &mut Vec<Region>) {
                 let rest: String = chars[i + 1..].iter().map(|x| x.1).take(12).collect();
                 rest.starts_with(char::is_alphabetic) && speech_verb_within(&rest, 1)
                     || cue_clause_follows(&chars, i)
+                    || rest.starts_with(char::is_whitespace) && typo_closer(&chars, i)
             });
         if !opens {
             i += 1;
@@ -270,6 +272,12 @@ mod tests {
             inner("“We are ready, “ team president Ann Lee said."),
             [("We are ready, ", true)]
         );
+        // A left mark followed by a space closes; it opens nothing.
+        assert_eq!(
+            inner("\"It is never easy. “ The coach left in May."),
+            [("It is never easy. ", true)]
+        );
+        assert_eq!(inner("It is never easy. “ The coach left in May."), []);
         // A quote opened in an earlier paragraph closes here: nothing opens.
         assert_eq!(inner("no one was hurt, “the officer said."), []);
         // A new quote after an unclosed one still opens: no cue follows its mark.
