@@ -41,11 +41,10 @@ fn is_opener(c: char) -> bool {
 /// quote's last punctuation (`family, “`, `decisions. “`) and either ends the paragraph or
 /// is followed, within the clause, by a reporting verb (its cue, not a new quote's words).
 fn typo_closer(chars: &[(usize, char)], j: usize) -> bool {
-    let before = chars[..j].iter().rev().map(|x| x.1).find(|c| *c != ' ');
-    if !before.is_some_and(|b| matches!(b, ',' | '.' | '?' | '!' | '—' | '-')) {
+    if !follows(chars, j, &[',', '.', '?', '!', '—', '-']) {
         return false;
     }
-    let rest: String = chars[j + 1..].iter().map(|x| x.1).take(80).collect();
+    let rest = text_after(chars, j, 80);
     // An opening mark clings to its first word; `easy. “ Cheeks was` closes.
     if rest.trim().is_empty() || rest.starts_with(char::is_whitespace) {
         return true;
@@ -59,11 +58,10 @@ fn typo_closer(chars: &[(usize, char)], j: usize) -> bool {
 /// short cue clause alone (`, “the officer said.`, `, “said Ann Lee,`): it closed a quote
 /// opened in an earlier paragraph rather than opening one.
 fn cue_clause_follows(chars: &[(usize, char)], j: usize) -> bool {
-    let before = chars[..j].iter().rev().map(|x| x.1).find(|c| *c != ' ');
-    if !before.is_some_and(|b| matches!(b, ',' | '.' | '?' | '!')) {
+    if !follows(chars, j, &[',', '.', '?', '!']) {
         return false;
     }
-    let rest: String = chars[j + 1..].iter().map(|x| x.1).take(80).collect();
+    let rest = text_after(chars, j, 80);
     let Some(stop) = rest.find(['.', ',', ';', '!', '?', '"', '“', '”']) else {
         return false;
     };
@@ -94,6 +92,21 @@ fn cue_clause_follows(chars: &[(usize, char)], j: usize) -> bool {
         && [&words[0], &words[words.len() - 1]]
             .iter()
             .any(|w| FINITE.contains(&w.as_str()))
+}
+
+/// True when the last character before `chars[j]`, spaces aside, is one of `marks`.
+fn follows(chars: &[(usize, char)], j: usize, marks: &[char]) -> bool {
+    chars[..j]
+        .iter()
+        .rev()
+        .map(|x| x.1)
+        .find(|c| *c != ' ')
+        .is_some_and(|b| marks.contains(&b))
+}
+
+/// Up to `n` characters after `chars[j]`.
+fn text_after(chars: &[(usize, char)], j: usize, n: usize) -> String {
+    chars[j + 1..].iter().map(|x| x.1).take(n).collect()
 }
 
 /// True when one of the first `n` words of `text` is a reporting verb ("King said").
@@ -157,7 +170,7 @@ pub fn regions_in(body: &str, start: usize, end: usize, out: &mut Vec<Region>) {
         // paragraph closes.
         let opens = opens
             && !(c == '“' && {
-                let rest: String = chars[i + 1..].iter().map(|x| x.1).take(12).collect();
+                let rest = text_after(&chars, i, 12);
                 rest.starts_with(char::is_alphabetic) && speech_verb_within(&rest, 1)
                     || cue_clause_follows(&chars, i)
                     || rest.starts_with(char::is_whitespace) && typo_closer(&chars, i)
